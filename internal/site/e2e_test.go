@@ -1,0 +1,183 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/distill-dev/distill/internal/output"
+)
+
+// repoRoot is the sample site: the repository root.
+const repoRoot = "../.."
+
+var fixedNow = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+func buildSample(t *testing.T, opt Options) (*Result, *output.Mem) {
+	t.Helper()
+	if opt.FS == nil {
+		opt.FS = os.DirFS(repoRoot)
+	}
+	if opt.Now.IsZero() {
+		opt.Now = fixedNow
+	}
+	mem := output.NewMem()
+	res, err := NewBuilder().Build(context.Background(), opt, mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Diags.HasErrors() {
+		t.Fatalf("build errors:\n%v", res.Diags)
+	}
+	return res, mem
+}
+
+// TestSampleSite builds content/ end to end and checks the output tree.
+func TestSampleSite(t *testing.T) {
+	res, mem := buildSample(t, Options{Minify: true})
+	want := []string{
+		"index.html",
+		"blog/index.html",
+		"blog/2016/on-optimization-in-deep-learning/index.html",
+		"blog/2024/a-tour-of-math-and-code/index.html",
+		"blog/tag/index.html",
+		"blog/tag/optimization/index.html",
+		"about/index.html",
+		"feed.xml", "sitemap.xml", "robots.txt", "404.html", ".nojekyll",
+		"assets/img/loss-surface.svg",
+	}
+	for _, f := range want {
+		if _, ok := mem.Get(f); !ok {
+			t.Errorf("missing %s", f)
+		}
+	}
+	if len(res.Posts) < 4 {
+		t.Errorf("posts = %d, want at least 4", len(res.Posts))
+	}
+	seed, _ := mem.Get("blog/2016/on-optimization-in-deep-learning/index.html")
+	for _, s := range []string{"<h1>On Optimization in Deep Learning</h1>", "Sept. 7, 2016", "Hao Chen", `href="#why-sgd-works"`, "CAG&amp;CG, Zhejiang University"} {
+		if !bytes.Contains(seed, []byte(s)) {
+			t.Errorf("seed post lacks %q", s)
+		}
+	}
+	// The duplicate TOC entry is warned about once, at its line.
+	var dup int
+	for _, d := range res.Diags {
+		if strings.Contains(d.Msg, "listed twice") {
+			dup++
+			if d.File != "content/posts/2016-09-07-on-optimization-in-deep-learning.md" || d.Line != 41 {
+				t.Errorf("duplicate TOC warning at %s:%d", d.File, d.Line)
+			}
+		}
+	}
+	if dup != 1 {
+		t.Errorf("%d duplicate-TOC warnings, want 1", dup)
+	}
+	checkLinks(t, mem, "")
+}
+
+// TestSampleSiteBaseURL builds for a project site and checks that every
+// internal link, asset and anchor resolves under the prefix.
+func TestSampleSiteBaseURL(t *testing.T) {
+	base := "/myrepo"
+	_, mem := buildSample(t, Options{BaseURL: &base, Minify: true})
+	checkLinks(t, mem, base)
+	page, _ := mem.Get("blog/2023/writing-plain-posts/index.html")
+	if !bytes.Contains(page, []byte(`src="/myrepo/assets/img/loss-surface.svg"`)) {
+		t.Error("root-relative image in a post did not get the baseurl")
+	}
+	feed, _ := mem.Get("feed.xml")
+	if !bytes.Contains(feed, []byte("https://example.github.io/myrepo/blog/2016/on-optimization-in-deep-learning/")) {
+		t.Error("feed entry URL lacks url+baseurl")
+	}
+}
+
+// TestDeterministic builds twice and compares every byte.
+func TestDeterministic(t *testing.T) {
+	_, a := buildSample(t, Options{Minify: true})
+	_, b := buildSample(t, Options{Minify: true, Workers: 1})
+	fa, fb := a.Files(), b.Files()
+	if strings.Join(fa, "\n") != strings.Join(fb, "\n") {
+		t.Fatalf("file lists differ")
+	}
+	for _, f := range fa {
+		x, _ := a.Get(f)
+		y, _ := b.Get(f)
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two builds", f)
+		}
+	}
+}
+
+var (
+	attrURL = regexp.MustCompile(`\b(?:href|src)="([^"]*)"`)
+	idAttr  = regexp.MustCompile(`\bid="([^"]*)"`)
+)
+
+// checkLinks follows every href and src of every HTML page: the target
+// file must exist and a #fragment must name an id on the target page.
+func checkLinks(t *testing.T, mem *output.Mem, base string) {
+	t.Helper()
+	ids := map[string]map[string]bool{}
+	idsOf := func(file string) map[string]bool {
+		if m, ok := ids[file]; ok {
+			return m
+		}
+		m := map[string]bool{}
+		b, _ := mem.Get(file)
+		for _, x := range idAttr.FindAllSubmatch(b, -1) {
+			m[string(x[1])] = true
+		}
+		ids[file] = m
+		return m
+	}
+	checked := 0
+	for _, file := range mem.Files() {
+		if path.Ext(file) != ".html" {
+			continue
+		}
+		page, _ := mem.Get(file)
+		for _, m := range attrURL.FindAllSubmatch(page, -1) {
+			u := strings.ReplaceAll(string(m[1]), "&amp;", "&")
+			if u == "" || strings.Contains(u, "://") || strings.HasPrefix(u, "//") || strings.HasPrefix(u, "mailto:") || strings.HasPrefix(u, "data:") {
+				continue
+			}
+			checked++
+			target, frag, _ := strings.Cut(u, "#")
+			var rel string
+			switch {
+			case target == "":
+				rel = file
+			case strings.HasPrefix(target, "/"):
+				if base != "" {
+					if !strings.HasPrefix(target, base+"/") {
+						t.Errorf("%s: link %q lacks the baseurl %s", file, u, base)
+						continue
+					}
+					target = strings.TrimPrefix(target, base)
+				}
+				rel = strings.TrimPrefix(target, "/")
+			default:
+				rel = path.Join(path.Dir(file), target)
+			}
+			if rel == "" || strings.HasSuffix(rel, "/") {
+				rel += "index.html"
+			}
+			if _, ok := mem.Get(rel); !ok {
+				t.Errorf("%s: link %q: no file %s", file, u, rel)
+				continue
+			}
+			if frag != "" && path.Ext(rel) == ".html" && !idsOf(rel)[frag] {
+				t.Errorf("%s: link %q: no id %q in %s", file, u, frag, rel)
+			}
+		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d internal links checked; the crawl is broken", checked)
+	}
+}

@@ -1,0 +1,259 @@
+// Package site builds a whole site: it discovers sources over an fs.FS,
+// turns them into pages (in parallel), adds the generated pages (home,
+// blog pages, tags, feeds, sitemap), renders every page through the theme
+// and hands the bytes to output. Build reads top to bottom as the list of
+// its phases.
+package site
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/distill-dev/distill/internal/config"
+	"github.com/distill-dev/distill/internal/diag"
+	"github.com/distill-dev/distill/internal/highlight"
+	"github.com/distill-dev/distill/internal/markdown"
+	"github.com/distill-dev/distill/internal/output"
+	"github.com/distill-dev/distill/internal/theme"
+)
+
+// Options are what a build is asked to do.
+type Options struct {
+	// FS is the site root.
+	FS fs.FS
+	// BaseURL overrides the config's baseurl when not nil.
+	BaseURL *string
+	Drafts  bool // include drafts and published: false posts
+	Future  bool // include posts dated after Now
+	Minify  bool
+	// Now decides which posts are in the future; zero means time.Now().
+	Now time.Time
+	// Workers is the number of parallel renderers; 0 means all cores.
+	Workers int
+}
+
+// Result describes a finished build.
+type Result struct {
+	Config config.Config
+	Pages  []*Page // every rendered page, sorted by output path
+	Posts  []*Page // published posts, newest first
+	Diags  diag.List
+	Files  int
+	Bytes  int64
+	Took   time.Duration
+}
+
+// Builder builds sites. It keeps what it converted, keyed by source path
+// and content hash, so the next build of the same site (distill serve)
+// re-renders only what changed. A Builder is not for concurrent builds.
+type Builder struct {
+	hl   *highlight.Highlighter
+	conv *markdown.Converter
+
+	mu      sync.Mutex
+	cache   map[string]*Page
+	cfgHash string
+}
+
+// NewBuilder builds the shared, compiled parts once.
+func NewBuilder() *Builder {
+	hl := highlight.New()
+	return &Builder{hl: hl, conv: markdown.New(hl), cache: map[string]*Page{}}
+}
+
+// Build renders the site in opt.FS and writes it to w. Problems are in the
+// result's Diags; the error is for failures of the build itself (a
+// broken theme, an unwritable output).
+func (b *Builder) Build(ctx context.Context, opt Options, w output.Writer) (*Result, error) {
+	start := time.Now()
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	res := &Result{}
+
+	// Phase 1: configuration.
+	cfg, ds := config.Load(opt.FS)
+	res.Diags.Add(ds...)
+	if opt.BaseURL != nil {
+		cfg.BaseURL = *opt.BaseURL
+	}
+	res.Diags.Add(cfg.Validate()...)
+	res.Config = cfg
+	b.resetCacheIfChanged(fmt.Sprintf("%#v", cfg))
+
+	// Phase 2: discovery.
+	srcs, static, err := discover(opt.FS)
+	if err != nil {
+		return res, err
+	}
+
+	// Phase 3: sources to pages, in parallel.
+	pages := make([]*Page, len(srcs))
+	parallel(ctx, opt.Workers, len(srcs), func(i int) {
+		pages[i] = b.loadPage(opt.FS, srcs[i], &cfg)
+	})
+	for _, p := range pages {
+		res.Diags.Add(p.Diags...)
+	}
+
+	// Phase 4: what is published, in which order.
+	var posts, others []*Page
+	for _, p := range pages {
+		if !p.Meta.Published || p.Draft {
+			if !opt.Drafts {
+				continue
+			}
+		}
+		if p.Kind == KindPost && p.Date.After(opt.Now) && !opt.Future {
+			continue
+		}
+		if p.Kind == KindPost {
+			posts = append(posts, p)
+		} else {
+			others = append(others, p)
+		}
+	}
+	sortPosts(posts)
+	res.Posts = posts
+
+	// Phase 5: generated pages.
+	s := &siteData{Config: cfg, Posts: posts}
+	s.Tags = collectTags(posts)
+	for _, p := range others {
+		if p.URL != "/" && p.Meta.Extra["nav"] != false {
+			s.Menu = append(s.Menu, p)
+		}
+	}
+	sort.Slice(s.Menu, func(i, j int) bool { return s.Menu[i].URL < s.Menu[j].URL })
+	all := append(append([]*Page{}, posts...), others...)
+	listed := generatedPages(cfg, posts, s.Tags)
+	all = append(all, listed...)
+	res.Diags.Add(checkCollisions(all)...)
+
+	// Phase 6: theme and shared assets.
+	th, err := theme.Load(opt.FS, funcs(&cfg))
+	if err != nil {
+		return res, err
+	}
+	em := output.NewEmitter(w, cfg.BaseURL, opt.Minify)
+	css, js, err := b.writeThemeAssets(th, em)
+	if err != nil {
+		return res, err
+	}
+	s.CSS, s.JS = css, js
+
+	// Phase 7: render every page, in parallel.
+	var mu sync.Mutex
+	var files int
+	var size int64
+	parallel(ctx, opt.Workers, len(all), func(i int) {
+		p := all[i]
+		data := &pageData{Site: s, Page: p, Posts: p.list, Pager: p.pager}
+		out, err := th.RenderBytes(p.Layout, data)
+		if err == nil {
+			err = em.Emit(p.OutPath, out)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil {
+			res.Diags.Errorf(p.Source, 0, "render", "%s: %v", p.OutPath, err)
+			return
+		}
+		files++
+		size += int64(len(out))
+	})
+
+	// Phase 8: feeds, sitemap, static files.
+	n, bytes, err := b.writeSiteFiles(opt.FS, em, &cfg, posts, all, static)
+	if err != nil {
+		return res, err
+	}
+	files += n
+	size += bytes
+
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	slices.SortFunc(all, func(a, b *Page) int { return strings.Compare(a.OutPath, b.OutPath) })
+	res.Pages = all
+	res.Files, res.Bytes = files, size
+	res.Diags.Sort()
+	res.Took = time.Since(start)
+	return res, nil
+}
+
+func (b *Builder) resetCacheIfChanged(cfgHash string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if cfgHash != b.cfgHash {
+		clear(b.cache)
+		b.cfgHash = cfgHash
+	}
+}
+
+// sortPosts orders posts newest first; equal dates by source path, so the
+// order never depends on the file system.
+func sortPosts(posts []*Page) {
+	slices.SortStableFunc(posts, func(a, b *Page) int {
+		if c := b.Date.Compare(a.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Source, b.Source)
+	})
+}
+
+// checkCollisions reports two pages written to the same file.
+func checkCollisions(pages []*Page) diag.List {
+	var ds diag.List
+	seen := map[string]*Page{}
+	for _, p := range pages {
+		if q, ok := seen[p.OutPath]; ok {
+			ds.Errorf(p.Source, 0, "url", "%s is also written by %s (URL %s); set a different permalink", p.OutPath, orGenerated(q.Source), p.URL)
+			continue
+		}
+		seen[p.OutPath] = p
+	}
+	return ds
+}
+
+func orGenerated(s string) string {
+	if s == "" {
+		return "a generated page"
+	}
+	return s
+}
+
+// parallel runs fn(0..n-1) on workers goroutines.
+func parallel(ctx context.Context, workers, n int, fn func(i int)) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if workers > n {
+		workers = n
+	}
+	var next int
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
+}
