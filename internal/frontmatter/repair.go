@@ -1,6 +1,7 @@
 package frontmatter
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/distill-dev/distill/internal/diag"
@@ -71,8 +72,11 @@ func continuation(l string) bool {
 	if t == "" || strings.ContainsAny(t[:1], "#-?:&*!|>'\"%@`[]{},") {
 		return false
 	}
-	return !strings.Contains(t, ": ") && !strings.HasSuffix(t, ":") && !strings.Contains(t, " #")
+	return !strings.Contains(t, ": ") && !strings.HasSuffix(t, ":") && !strings.Contains(t, " #") && !keyNoSpace.MatchString(t)
 }
+
+// keyNoSpace matches "title:foo", a key missing the space after its colon.
+var keyNoSpace = regexp.MustCompile(`^[A-Za-z_][\w-]*:[^\s/]`)
 
 // plainValueKey returns the key of a "key: value" or "- key: value" line
 // whose value is a plain (unquoted, inline) scalar.

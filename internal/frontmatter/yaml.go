@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -45,7 +46,7 @@ func Decode(file string, lineOffset int, src []byte) (*Node, diag.List) {
 		line := max(perr.line, 1) + lineOffset
 		fixes = append(fixes, diag.Diagnostic{
 			File: file, Line: line, Col: perr.col, Severity: diag.Error, Kind: "yaml",
-			Msg: "invalid YAML: " + perr.msg + hint(perr.msg),
+			Msg: "invalid YAML: " + perr.msg + hint(perr.msg, lineAt(src, perr.line)),
 		})
 		return nil, fixes
 	}
@@ -80,12 +81,24 @@ func parse(src []byte) (f *ast.File, se *syntaxError) {
 	return nil, se
 }
 
-// hint adds advice for the most common front-matter mistake.
-func hint(msg string) string {
-	if msg == "mapping value is not allowed in this context" {
+// hint adds advice for the most common front-matter mistakes.
+func hint(msg, line string) string {
+	switch {
+	case msg == "mapping value is not allowed in this context":
 		return ` (a value containing ": " must be quoted)`
+	case keyNoSpace.MatchString(strings.TrimSpace(line)):
+		return ` (put a space after the ":" of a key)`
 	}
 	return ""
+}
+
+// lineAt returns line n (1-based) of src, or "".
+func lineAt(src []byte, n int) string {
+	lines := strings.Split(string(src), "\n")
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return lines[n-1]
 }
 
 // builder converts the parser's AST into Nodes.
