@@ -1,0 +1,511 @@
+package mathml
+
+import (
+	"strings"
+)
+
+// listCommand handles commands that act on the rest of the current list:
+// style, size, colour and font switches and the infix fractions. done means
+// the rest of the list was consumed and out is final.
+func (p *parser) listCommand(t token, out []*node, first class) (_ []*node, handled, done bool) {
+	wrap := func(attrs ...string) ([]*node, bool, bool) {
+		rest := p.parseList(cSkip)
+		n := &node{tag: "mstyle", kids: rest, attrs: attrs}
+		return fixSpacing(append(out, n), first), true, true
+	}
+	switch t.text {
+	case "displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle":
+		p.nextMath()
+		p.display = t.text == "displaystyle"
+		level := map[string]string{"displaystyle": "0", "textstyle": "0", "scriptstyle": "1", "scriptscriptstyle": "2"}[t.text]
+		return wrap("displaystyle", pick(p.display, "true", "false"), "scriptlevel", level)
+	case "color":
+		p.nextMath()
+		return wrap("mathcolor", p.color(t))
+	case "tiny", "scriptsize", "footnotesize", "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge":
+		p.nextMath()
+		return wrap("mathsize", sizes[t.text])
+	case "over", "atop", "choose", "brack", "brace", "above":
+		p.nextMath()
+		if t.text == "above" {
+			p.readString(t) // the rule thickness is not honoured
+		}
+		num := row(fixSpacing(out, first))
+		p.display = false
+		den := row(p.parseList(cSkip))
+		return []*node{fraction(t.text, num, den)}, true, true
+	}
+	if v, ok := fontSwitches[t.text]; ok {
+		p.nextMath()
+		p.font = v
+		return out, true, false
+	}
+	return out, false, false
+}
+
+var sizes = map[string]string{"tiny": "0.5em", "scriptsize": "0.7em", "footnotesize": "0.8em",
+	"small": "0.9em", "normalsize": "1em", "large": "1.2em", "Large": "1.44em", "LARGE": "1.728em",
+	"huge": "2.074em", "Huge": "2.488em"}
+
+var fontSwitches = map[string]variant{"rm": vRm, "bf": vBf, "it": vIt, "sf": vSf, "tt": vTt,
+	"cal": vCal, "mit": vDefault, "frak": vFrak, "Bbb": vBb}
+
+// fontCommands take one argument set in an alphabet.
+var fontCommands = map[string]variant{"mathrm": vRm, "mathup": vRm, "mathbf": vBf, "mathit": vIt,
+	"mathbb": vBb, "mathcal": vCal, "mathscr": vCal, "mathfrak": vFrak, "mathsf": vSf,
+	"mathtt": vTt, "boldsymbol": vBfIt, "bm": vBfIt, "pmb": vBfIt, "mathbfit": vBfIt,
+	"mathnormal": vDefault, "bold": vBf, "Bbb": vBb, "mathbfcal": vBfCal, "mathsfbf": vSfBf,
+	"mathbfsf": vSfBf, "mathbold": vBf, "symbf": vBf, "symrm": vRm, "symit": vIt, "symsf": vSf,
+	"symbb": vBb, "symcal": vCal, "mathbbm": vBb, "mathds": vBb}
+
+// fraction builds the result of \frac and its relatives.
+func fraction(kind string, num, den *node) *node {
+	f := elem("mfrac", num, den)
+	f.cls = cInner
+	switch kind {
+	case "atop":
+		f.set("linethickness", "0")
+	case "choose", "brack", "brace":
+		f.set("linethickness", "0")
+		open, close := map[string][2]string{"choose": {"(", ")"}, "brack": {"[", "]"}, "brace": {"{", "}"}}[kind][0],
+			map[string][2]string{"choose": {"(", ")"}, "brack": {"[", "]"}, "brace": {"{", "}"}}[kind][1]
+		n := elem("mrow", fence(open, "prefix"), f, fence(close, "postfix"))
+		n.cls = cInner
+		return n
+	}
+	return f
+}
+
+// fence makes a stretchy delimiter of \left, \right or a binomial.
+func fence(s, form string) *node {
+	cls := cClose
+	if form == "prefix" {
+		cls = cOpen
+	}
+	return leaf("mo", s, cls).set("form", form).set("stretchy", "true")
+}
+
+// command converts one control sequence (user macros are already expanded).
+func (p *parser) command(t token) *node {
+	name := t.text
+	if s, ok := symbols[name]; ok {
+		return p.symbol(name, s)
+	}
+	if op, ok := bigOps[name]; ok {
+		n := leaf("mo", op.text, cOp)
+		n.lim = op.lim
+		return n
+	}
+	if f, ok := funcs[name]; ok {
+		n := leaf("mi", f.text, cOp)
+		if len([]rune(f.text)) == 1 {
+			n.set("mathvariant", "normal")
+		}
+		n.lim, n.fn = f.lim, true
+		return n
+	}
+	if v, ok := fontCommands[name]; ok {
+		return p.fontArg(t, v)
+	}
+	if n, ok := p.structure(t); ok {
+		return n
+	}
+	if n, ok := p.decoration(t); ok {
+		return n
+	}
+	if n, ok := p.spacing(t); ok {
+		return n
+	}
+	if n, ok := p.misc(t); ok {
+		return n
+	}
+	p.fail(t.pos, "unknown command \\"+name)
+	return nil
+}
+
+// symbol makes the node for a one-character command.
+func (p *parser) symbol(name string, s sym) *node {
+	if s.mi {
+		orig := []rune(s.text)[0]
+		out, upright := orig, s.upright
+		if p.font != vDefault {
+			if o, up := styled(orig, p.font); o != orig {
+				out, upright = o, false
+			} else if up {
+				upright = true
+			}
+		}
+		n := leaf("mi", string(out), s.cls)
+		if upright && italicizable(out) {
+			n.set("mathvariant", "normal")
+		}
+		return n
+	}
+	n := operator(s.text, s.cls)
+	switch name {
+	case "iff", "implies", "impliedby":
+		n.set("lspace", "0.5556em").set("rspace", "0.5556em")
+	case "colon":
+		n.set("lspace", "0").set("rspace", "0.1667em")
+	case "{", "}", "lbrace", "rbrace", "langle", "rangle", "lfloor", "rfloor", "lceil", "rceil",
+		"lvert", "rvert", "lVert", "rVert", "|", "vert", "Vert":
+		n.set("stretchy", "false")
+	}
+	return n
+}
+
+// fontArg sets its argument in alphabet v, merging runs of letters into one
+// identifier (\mathrm{KL}, \mathbf{xy}).
+func (p *parser) fontArg(t token, v variant) *node {
+	font := p.font
+	p.font = v
+	kids := p.argList(t)
+	p.font = font
+	return row(mergeLetters(kids))
+}
+
+// mergeLetters joins adjacent single-letter identifiers.
+func mergeLetters(kids []*node) []*node {
+	out := kids[:0:0]
+	for _, k := range kids {
+		if n := len(out); n > 0 && k.letter && out[n-1].letter {
+			last := out[n-1]
+			merged := &node{tag: "mi", text: last.text + k.text, cls: cOrd, letter: true}
+			out[n-1] = merged
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// structure handles fractions, roots, delimiters and operators.
+func (p *parser) structure(t token) (*node, bool) {
+	switch t.text {
+	case "frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom":
+		return p.frac(t), true
+	case "sqrt":
+		index := p.optArg()
+		body := p.arg(t)
+		if index != nil {
+			return elem("mroot", body, index), true
+		}
+		return elem("msqrt", body), true
+	case "left":
+		return p.leftRight(t), true
+	case "right", "middle":
+		p.fail(t.pos, "\\"+t.text+" without \\left")
+	case "operatorname", "operatornamewithlimits":
+		return p.operatorName(t), true
+	case "mathop", "mathbin", "mathrel", "mathord", "mathopen", "mathclose", "mathpunct", "mathinner":
+		return p.mathClass(t), true
+	case "begin":
+		return p.environment(t), true
+	case "end":
+		p.fail(t.pos, "\\end without \\begin")
+	case "not":
+		return p.not(t), true
+	case "substack":
+		return p.substack(t), true
+	case "stackrel", "overset", "underset":
+		return p.overUnderSet(t), true
+	case "pmod", "mod", "pod", "bmod":
+		return p.modulo(t), true
+	case "bra", "ket", "braket", "set", "Bra", "Ket", "Braket", "Set":
+		return p.braket(t), true
+	case "genfrac":
+		return p.genfrac(t), true
+	}
+	if size, ok := bigSizes[strings.TrimRight(t.text, "lrm")]; ok {
+		return p.big(t, size), true
+	}
+	return nil, false
+}
+
+var bigSizes = map[string]string{"big": "1.2em", "Big": "1.623em", "bigg": "2.047em", "Bigg": "2.470em"}
+
+func (p *parser) frac(t token) *node {
+	display := p.display
+	p.display = false
+	num := p.arg(t)
+	den := p.arg(t)
+	p.display = display
+	kind := "frac"
+	if strings.HasSuffix(t.text, "binom") {
+		kind = "choose"
+	}
+	f := fraction(kind, num, den)
+	switch t.text[0] { // displaystyle is a global attribute in MathML Core
+	case 'd', 'c':
+		f.set("displaystyle", "true").set("scriptlevel", "0")
+	case 't':
+		f.set("displaystyle", "false").set("scriptlevel", "0")
+	}
+	return f
+}
+
+// delimiter reads the delimiter after \left, \right, \middle or \big;
+// "" is the empty delimiter ".".
+func (p *parser) delimiter(cmd token) string {
+	t := p.nextMath()
+	var s string
+	switch t.kind {
+	case tChar:
+		s = t.text
+		switch s {
+		case ".":
+			return ""
+		case "<":
+			s = "⟨"
+		case ">":
+			s = "⟩"
+		}
+	case tCmd:
+		if sym, ok := symbols[t.text]; ok {
+			s = sym.text
+		} else if t.text == "lbrack" || t.text == "rbrack" {
+			s = map[string]string{"lbrack": "[", "rbrack": "]"}[t.text]
+		}
+	}
+	if _, ok := delimChars[s]; !ok {
+		p.fail(t.pos, "missing delimiter after \\"+cmd.text)
+	}
+	return s
+}
+
+// leftRight parses \left d … [\middle d …] \right d.
+func (p *parser) leftRight(t token) *node {
+	n := &node{tag: "mrow", cls: cInner}
+	if d := p.delimiter(t); d != "" {
+		n.kids = append(n.kids, fence(d, "prefix"))
+	}
+	for {
+		n.kids = append(n.kids, p.parseList(cOpen)...)
+		end := p.nextMath()
+		if end.kind != tCmd || (end.text != "right" && end.text != "middle") {
+			p.fail(t.pos, "missing \\right")
+		}
+		d := p.delimiter(end)
+		if end.text == "right" {
+			if d != "" {
+				n.kids = append(n.kids, fence(d, "postfix"))
+			}
+			return n
+		}
+		if d != "" {
+			m := leaf("mo", d, cRel).set("stretchy", "true").set("lspace", "0.05em").set("rspace", "0.05em")
+			n.kids = append(n.kids, m)
+		}
+	}
+}
+
+// big makes a delimiter of fixed size (\big, \Bigl, \biggr, \Biggm …).
+func (p *parser) big(t token, size string) *node {
+	d := p.delimiter(t)
+	if d == "" {
+		return space("0.1em")
+	}
+	cls := delimChars[d]
+	switch t.text[len(t.text)-1] {
+	case 'l':
+		cls = cOpen
+	case 'r':
+		cls = cClose
+	case 'm':
+		cls = cRel
+	}
+	n := leaf("mo", d, cls)
+	switch cls {
+	case cOpen:
+		n.set("form", "prefix")
+	case cClose:
+		n.set("form", "postfix")
+	case cRel:
+		n.set("lspace", "0.2778em").set("rspace", "0.2778em")
+	default:
+		n.set("lspace", "0").set("rspace", "0")
+	}
+	return n.set("stretchy", "true").set("symmetric", "true").set("minsize", size).set("maxsize", size)
+}
+
+// operatorName handles \operatorname{…} and \operatorname*{…}.
+func (p *parser) operatorName(t token) *node {
+	lim := limNone
+	if t.text == "operatornamewithlimits" {
+		lim = limDisplay
+	}
+	if s := p.peekRaw(); s.kind == tChar && s.text == "*" {
+		p.nextRaw()
+		lim = limDisplay
+	}
+	font := p.font
+	p.font = vRm
+	kids := mergeLetters(p.argList(t))
+	p.font = font
+	for _, k := range kids {
+		if k.tag == "mo" && k.cls == cBin { // \operatorname{arg-max}: a hyphen, not a minus
+			k.cls = cOrd
+			k.set("lspace", "0").set("rspace", "0")
+		}
+	}
+	n := row(kids)
+	if n.tag == "mi" && len([]rune(n.text)) > 1 {
+		n.attrs = nil
+	}
+	if len(kids) != 1 {
+		n = &node{tag: "mrow", kids: kids}
+	}
+	n.cls, n.lim, n.fn = cOp, lim, true
+	return n
+}
+
+// mathClass handles \mathop, \mathrel and friends, which set an atom class.
+func (p *parser) mathClass(t token) *node {
+	kids := p.argList(t)
+	n := row(kids)
+	if len(kids) != 1 {
+		n = &node{tag: "mrow", kids: kids}
+	}
+	cls := map[string]class{"mathop": cOp, "mathbin": cBin, "mathrel": cRel, "mathord": cOrd,
+		"mathopen": cOpen, "mathclose": cClose, "mathpunct": cPunct, "mathinner": cInner}[t.text]
+	n.cls = cls
+	if c := n.core(); c != nil {
+		switch cls {
+		case cOrd, cOpen, cClose, cInner:
+			c.set("lspace", "0").set("rspace", "0")
+		case cBin:
+			c.set("lspace", "0.2222em").set("rspace", "0.2222em")
+		case cRel:
+			c.set("lspace", "0.2778em").set("rspace", "0.2778em")
+		}
+	} else if cls == cRel || cls == cBin {
+		w := pick(cls == cRel, "0.2778em", "0.2222em")
+		n = &node{tag: "mrow", kids: []*node{space(w), n, space(w)}, cls: cls}
+	}
+	if cls == cOp {
+		n.lim = limDisplay
+	}
+	return n
+}
+
+// not negates the following relation.
+func (p *parser) not(t token) *node {
+	next := p.nextMath()
+	if next.kind == tEOF || p.atListEnd(next) {
+		p.unread(next)
+		return leaf("mo", "̸", cRel)
+	}
+	n := p.primary(next)
+	if n == nil {
+		return nil
+	}
+	if n.tag == "mo" || n.tag == "mi" {
+		if neg, ok := negated[n.text]; ok {
+			n.text = neg
+		} else {
+			n.text += "\u0338"
+		}
+	}
+	return n
+}
+
+// substack stacks lines of a limit, as in \sum_{\substack{i<n\\j<m}}.
+func (p *parser) substack(t token) *node {
+	open := p.nextMath()
+	if open.kind != tOpen {
+		p.fail(t.pos, "missing argument for \\substack")
+	}
+	spec := tableSpec{cols: func(int, int) column { return column{align: 'c', style: "padding:0"} }}
+	return p.buildTable(p.parseRows(open, "", spec), spec, nil)
+}
+
+func (p *parser) overUnderSet(t token) *node {
+	display := p.display
+	p.display = false
+	script := p.arg(t)
+	p.display = display
+	base := p.arg(t)
+	tag := pick(t.text == "underset", "munder", "mover")
+	n := elem(tag, base, script)
+	n.cls = base.cls
+	if t.text == "stackrel" {
+		n.cls = cRel
+	}
+	return n
+}
+
+// modulo handles \pmod, \mod, \pod and \bmod.
+func (p *parser) modulo(t token) *node {
+	if t.text == "bmod" {
+		return leaf("mo", "mod", cBin).set("lspace", "0.2778em").set("rspace", "0.2778em")
+	}
+	gap := pick(p.display, "1em", "0.4444em")
+	mod := leaf("mi", "mod", cOrd)
+	arg := p.arg(t)
+	switch t.text {
+	case "mod":
+		return &node{tag: "mrow", kids: []*node{space(gap), mod, space("0.3333em"), arg}}
+	case "pod":
+		return &node{tag: "mrow", kids: []*node{space(gap), operator("(", cOpen), arg, operator(")", cClose)}}
+	}
+	return &node{tag: "mrow", kids: []*node{space(gap), operator("(", cOpen), mod, space("0.3333em"),
+		arg, operator(")", cClose)}}
+}
+
+// italicizable reports whether MathML Core would render r in italic inside
+// a one-character <mi>, so that mathvariant="normal" is needed to stop it.
+func italicizable(r rune) bool {
+	return r < 0x80 && isLetter(byte(r)) || greekIndex(r) >= 0 || r == 'ı' || r == 'ȷ'
+}
+
+// braket handles the braket package: \bra{x} ⟨x|, \ket{x} |x⟩,
+// \braket{a|b} ⟨a|b⟩ and \set{x} {x}; capitalised forms stretch.
+func (p *parser) braket(t token) *node {
+	d := map[string][2]string{"bra": {"⟨", "|"}, "ket": {"|", "⟩"}, "braket": {"⟨", "⟩"}, "set": {"{", "}"}}[strings.ToLower(t.text)]
+	kids := p.argList(t)
+	stretch := t.text[0] >= 'A' && t.text[0] <= 'Z'
+	open, close := operator(d[0], cOpen), operator(d[1], cClose)
+	if stretch {
+		open, close = fence(d[0], "prefix"), fence(d[1], "postfix")
+	}
+	n := &node{tag: "mrow", kids: append(append([]*node{open}, kids...), close), cls: cInner}
+	return n
+}
+
+// genfrac handles \genfrac{left}{right}{thickness}{style}{num}{den}.
+func (p *parser) genfrac(t token) *node {
+	left := strings.TrimPrefix(p.readString(t), `\`)
+	right := strings.TrimPrefix(p.readString(t), `\`)
+	thick := p.readString(t)
+	style := p.readString(t)
+	display := p.display
+	p.display = false
+	f := elem("mfrac", p.arg(t), p.arg(t))
+	p.display = display
+	f.cls = cInner
+	if thick != "" {
+		f.set("linethickness", p.length(t, thick))
+	}
+	n := f
+	delim := func(s string) string {
+		if sym, ok := symbols[s]; ok {
+			return sym.text
+		}
+		return s
+	}
+	if left != "" || right != "" {
+		n = &node{tag: "mrow", cls: cInner}
+		if left != "" && left != "." {
+			n.kids = append(n.kids, fence(delim(left), "prefix"))
+		}
+		n.kids = append(n.kids, f)
+		if right != "" && right != "." {
+			n.kids = append(n.kids, fence(delim(right), "postfix"))
+		}
+	}
+	if style != "" {
+		d := pick(style == "0", "true", "false")
+		n = &node{tag: "mstyle", kids: []*node{n}, cls: cInner, attrs: []string{"displaystyle", d, "scriptlevel", "0"}}
+	}
+	return n
+}
