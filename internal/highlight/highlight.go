@@ -36,7 +36,7 @@ type Highlighter struct {
 	formatter *chtml.Formatter
 	seed      maphash.Seed
 
-	lexers sync.Map // normalised language → chroma.Lexer (nil entry: unknown)
+	lexers sync.Map // normalised language → *lexer (nil entry: unknown)
 
 	mu    sync.RWMutex
 	cache map[cacheKey]string
@@ -60,33 +60,41 @@ func New() *Highlighter {
 // Lexer returns the chroma lexer for a fence language, or nil when chroma
 // does not know it. Results, misses included, are cached.
 func (h *Highlighter) Lexer(lang string) chroma.Lexer {
+	if l := h.lexer(lang); l != nil {
+		return l.chroma
+	}
+	return nil
+}
+
+// lexer is a chroma lexer and, when it is a regex lexer, its fast driver.
+type lexer struct {
+	chroma chroma.Lexer
+	fast   *fastLexer
+}
+
+func (h *Highlighter) lexer(lang string) *lexer {
 	lang = strings.ToLower(strings.TrimSpace(lang))
 	if lang == "" {
 		return nil
 	}
 	if l, ok := h.lexers.Load(lang); ok {
-		if l == nil {
-			return nil
-		}
-		return l.(chroma.Lexer)
+		return l.(*lexer)
 	}
-	l := lexers.Get(lang)
-	if l != nil {
-		l = chroma.Coalesce(l)
-		h.lexers.Store(lang, l)
-		return l
+	var l *lexer
+	if cl := lexers.Get(lang); cl != nil {
+		l = &lexer{chroma: chroma.Coalesce(cl), fast: newFastLexer(cl)}
 	}
-	h.lexers.Store(lang, nil)
-	return nil
+	h.lexers.Store(lang, l)
+	return l
 }
 
 // Known reports whether chroma has a lexer for lang.
-func (h *Highlighter) Known(lang string) bool { return h.Lexer(lang) != nil }
+func (h *Highlighter) Known(lang string) bool { return h.lexer(lang) != nil }
 
 // Code returns the highlighted HTML for code (spans only, no <pre>). Code in
 // a language chroma does not know is HTML-escaped and returned as is.
 func (h *Highlighter) Code(lang, code string) string {
-	lexer := h.Lexer(lang)
+	lexer := h.lexer(lang)
 	if lexer == nil {
 		return html.EscapeString(code)
 	}
@@ -107,10 +115,15 @@ func (h *Highlighter) Code(lang, code string) string {
 	return out
 }
 
-func (h *Highlighter) render(lexer chroma.Lexer, code string) string {
-	it, err := lexer.Tokenise(nil, code)
-	if err != nil {
-		return html.EscapeString(code)
+func (h *Highlighter) render(l *lexer, code string) string {
+	var it chroma.Iterator
+	if l.fast != nil {
+		it = coalesce(l.fast.Tokenise(code))
+	} else {
+		var err error
+		if it, err = l.chroma.Tokenise(nil, code); err != nil {
+			return html.EscapeString(code)
+		}
 	}
 	var b strings.Builder
 	b.Grow(len(code) * 3)
@@ -164,4 +177,29 @@ func scope(css, prefix string) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// coalesce merges adjacent tokens of the same type, as chroma.Coalesce
+// does for its own driver.
+func coalesce(it chroma.Iterator) chroma.Iterator {
+	var prev chroma.Token
+	return func() chroma.Token {
+		for t := it(); t != chroma.EOF; t = it() {
+			if len(t.Value) == 0 {
+				continue
+			}
+			if prev == chroma.EOF {
+				prev = t
+			} else if prev.Type == t.Type && len(prev.Value) < 8192 {
+				prev.Value += t.Value
+			} else {
+				out := prev
+				prev = t
+				return out
+			}
+		}
+		out := prev
+		prev = chroma.EOF
+		return out
+	}
 }
