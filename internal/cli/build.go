@@ -23,10 +23,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	siteDir := fs.String("s", ".", "site root `SITE`")
 	out := fs.String("o", "", "output directory `OUT` (default SITE/public)")
 	baseURL := fs.String("baseurl", "", "URL `PATH` prefix for a project site, e.g. /repo (overrides the config)")
+	siteURL := fs.String("url", "", "scheme and host `URL` of the site, e.g. https://me.github.io (overrides the config)")
 	drafts := fs.Bool("drafts", false, "include drafts and unpublished posts")
 	future := fs.Bool("future", false, "include posts dated in the future")
 	noMinify := fs.Bool("no-minify", false, "do not minify the output")
 	report := fs.String("report", "", "write a JSON report of every page to `FILE`")
+	strict := fs.Bool("strict", false, "fail on a formula the build cannot render (by default KaTeX renders it in the browser)")
 	if code, done := parse(fs, args); done {
 		return code
 	}
@@ -37,8 +39,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *out == "" {
 		*out = filepath.Join(*siteDir, "public")
 	}
-	opt := site.Options{FS: os.DirFS(*siteDir), Drafts: *drafts, Future: *future, Minify: !*noMinify}
+	opt := site.Options{FS: os.DirFS(*siteDir), Drafts: *drafts, Future: *future, Minify: !*noMinify, Strict: *strict}
 	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "url" {
+			opt.URL = siteURL
+		}
 		if f.Name == "baseurl" {
 			opt.BaseURL = baseURL
 		}
@@ -108,6 +113,8 @@ type reportTotals struct {
 	Bytes               int64
 	Warnings, Errors    int
 	Math, MathFallback  int
+	Citations           int
+	Footnotes           int
 	Figures             map[string]int
 	Millis              int64
 }
@@ -141,6 +148,8 @@ func writeReport(file string, res *site.Result) error {
 		r.Pages = append(r.Pages, rp)
 		r.Totals.Math += p.Stats.Math
 		r.Totals.MathFallback += p.Stats.MathFallback
+		r.Totals.Citations += p.Stats.Citations
+		r.Totals.Footnotes += p.Stats.Footnotes
 		for k, v := range p.Stats.Figures {
 			if r.Totals.Figures == nil {
 				r.Totals.Figures = map[string]int{}

@@ -31,9 +31,11 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "[-s SITE] [-o OUT] [--baseurl PATH] [--drafts] [--future] [--no-minify] [--report FILE]", "render the site to a static tree", runBuild},
-		{"serve", "[-s SITE] [--port 4000] [--bind 127.0.0.1]", "build and serve the site for preview", runServe},
+		{"build", "[-s SITE] [-o OUT] [--baseurl PATH] [--url URL] [--drafts] [--future] [--no-minify] [--report FILE] [--strict]", "render the site to a static tree", runBuild},
+		{"serve", "[-s SITE] [--port 4000] [--bind 127.0.0.1] [--baseurl PATH] [--no-drafts] [--open]", "build and serve the site with live reload", runServe},
 		{"new", "post \"Title\" [-s SITE]", "write a new dated post", runNew},
+		{"init", initArgs, initSummary, runInit},
+		{"check", checkArgs, checkSummary, runCheck},
 		{"version", "", "print the version", runVersion},
 		{"help", "[COMMAND]", "show help", nil},
 	}

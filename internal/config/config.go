@@ -21,7 +21,13 @@ type Config struct {
 	// Libs.BaseURL is where pinned browser libraries are loaded from.
 	Libs struct{ BaseURL string }
 	// Math.Macros are site-wide TeX macros (name → expansion).
-	Math struct{ Macros map[string]string }
+	// Math.WebFont loads the math font (STIX Two Math) from Libs.BaseURL on
+	// pages with math when the reader has none installed; false relies on
+	// the reader's own math fonts and keeps pages free of the 400 KB font.
+	Math struct {
+		Macros  map[string]string
+		WebFont bool
+	}
 	// TOC turns on a generated table of contents for every distill post.
 	TOC    bool
 	Giscus struct {
@@ -32,6 +38,9 @@ type Config struct {
 	Theme  map[string]any
 	Map    struct{ TileURL, Attribution string }
 	Footer string
+	// Image is the default picture of social cards (og:image) for pages
+	// without a thumbnail: a URL or a site path.
+	Image  string
 	Social map[string]string
 	Extra  map[string]any
 	// Source is the file read: "distill.yaml", "distill.yml", "_config.yml",
@@ -51,6 +60,7 @@ func Default() Config {
 		Timezone:  "UTC",
 	}
 	c.Libs.BaseURL = "https://cdn.jsdelivr.net/npm"
+	c.Math.WebFont = true
 	c.Giscus.Mapping = "pathname"
 	c.Giscus.InputPosition = "bottom"
 	c.Giscus.Lang = "en"

@@ -20,6 +20,7 @@ var distillKeys = map[string]setter{
 	"paginate":    func(c *Config, r *reader, p frontmatter.Pair) { r.int(p, &c.Paginate) },
 	"cname":       func(c *Config, r *reader, p frontmatter.Pair) { r.str(p, &c.CNAME) },
 	"footer":      func(c *Config, r *reader, p frontmatter.Pair) { r.str(p, &c.Footer) },
+	"image":       func(c *Config, r *reader, p frontmatter.Pair) { r.str(p, &c.Image) },
 	"toc":         func(c *Config, r *reader, p frontmatter.Pair) { r.bool(p, &c.TOC) },
 	"libs": func(c *Config, r *reader, p frontmatter.Pair) {
 		r.section(p, map[string]func(frontmatter.Pair){
@@ -28,7 +29,8 @@ var distillKeys = map[string]setter{
 	},
 	"math": func(c *Config, r *reader, p frontmatter.Pair) {
 		r.section(p, map[string]func(frontmatter.Pair){
-			"macros": func(q frontmatter.Pair) { c.Math.Macros = frontmatter.Macros(r.file, q.Value, r.ds) },
+			"macros":   func(q frontmatter.Pair) { c.Math.Macros = frontmatter.Macros(r.file, q.Value, r.ds) },
+			"web_font": func(q frontmatter.Pair) { r.bool(q, &c.Math.WebFont) },
 		})
 	},
 	"map": func(c *Config, r *reader, p frontmatter.Pair) {
@@ -60,6 +62,7 @@ var jekyllKeys = map[string]setter{
 	"giscus":      giscus,
 	"lang":        distillKeys["language"],
 	"footer_text": distillKeys["footer"],
+	"og_image":    distillKeys["image"],
 	"pagination": func(c *Config, r *reader, p frontmatter.Pair) {
 		if pp := p.Value.Get("per_page"); !pp.IsNull() {
 			r.int(frontmatter.Pair{Key: "pagination.per_page", Line: pp.Line, Value: pp}, &c.Paginate)

@@ -25,6 +25,10 @@ type File struct {
 	OldMode, NewMode string
 	// Line is the 1-based line of the file's first header line in the source.
 	Line int
+	// Warnings are problems that diff2html also tolerates, such as a hunk
+	// header that miscounts its lines (common in hand-edited diffs): the
+	// lines are kept and shown as they are.
+	Warnings []ParseError
 }
 
 // Hunk is one "@@ -a,b +c,d @@ section" block.

@@ -161,14 +161,7 @@ func TestParseErrors(t *testing.T) {
 		{"hunk without header", "some text\n@@ -1 +1 @@\n-a\n+b\n", 2, "before any file header"},
 		{"malformed hunk header", "--- a/x\n+++ b/x\n@@ -1,a +1 @@\n", 3, "malformed hunk header"},
 		{"hunk header missing @@", "--- a/x\n+++ b/x\n@@ -1 +1\n", 3, "malformed hunk header"},
-		{"hunk too short at eof", "--- a/x\n+++ b/x\n@@ -1,3 +1,3 @@\n a\n-b\n+c\n", 6, "unexpected end of diff: the hunk at line 3"},
-		{"hunk too short before next file", "diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n-a\n+b\ndiff --git a/y b/y\n", 7, "ends early"},
-		{"too many deletions", "--- a/x\n+++ b/x\n@@ -1 +1,2 @@\n-a\n-b\n", 5, "more deleted lines"},
-		{"too many additions", "--- a/x\n+++ b/x\n@@ -1,2 +1 @@\n+a\n+b\n", 5, "more added lines"},
-		{"context when old exhausted", "--- a/x\n+++ b/x\n@@ -1 +1,2 @@\n-a\n c\n", 5, "context line"},
-		{"extra line after hunk", "--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n+c\n", 6, "line outside any hunk"},
 		{"combined diff", "diff --cc x\n--- a/x\n+++ b/x\n@@@ -1,1 -1,1 +1,1 @@@\n", 4, "combined"},
-		{"crlf counts lines", "--- a/x\r\n+++ b/x\r\n@@ -1 +1 @@\r\n-a\r\n", 4, "unexpected end"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -179,6 +172,40 @@ func TestParseErrors(t *testing.T) {
 			}
 			if pe.Line != tt.line || !strings.Contains(pe.Msg, tt.msg) {
 				t.Errorf("got line %d %q, want line %d containing %q", pe.Line, pe.Msg, tt.line, tt.msg)
+			}
+		})
+	}
+}
+
+// TestParseMiscountedHunks: a hunk with more or fewer lines than its header
+// announces (hand-edited diffs, al-folio's own sample post) is shown as
+// written with one warning, as diff2html does.
+func TestParseMiscountedHunks(t *testing.T) {
+	tests := []struct {
+		name, src string
+		add, del  int
+		warnLine  int
+	}{
+		{"too many deletions", "--- a/x\n+++ b/x\n@@ -1 +1,2 @@\n-a\n-b\n+c\n+d\n", 2, 2, 5},
+		{"too many additions", "--- a/x\n+++ b/x\n@@ -1,2 +1 @@\n+a\n+b\n-c\n-d\n", 2, 2, 5},
+		{"context when old exhausted", "--- a/x\n+++ b/x\n@@ -1 +1,2 @@\n-a\n c\n+d\n", 1, 1, 5},
+		{"extra line after hunk", "--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n+c\n", 2, 1, 6},
+		{"hunk too short at eof", "--- a/x\n+++ b/x\n@@ -1,3 +1,3 @@\n a\n-b\n+c\n", 1, 1, 6},
+		{"hunk too short before next file", "diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n-a\n+b\ndiff --git a/y b/y\n", 1, 1, 7},
+		{"crlf hunk too short", "--- a/x\r\n+++ b/x\r\n@@ -1 +1 @@\r\n-a\r\n", 0, 1, 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files, err := Parse(tt.src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := files[0]
+			if f.Added != tt.add || f.Deleted != tt.del {
+				t.Errorf("+%d -%d, want +%d -%d", f.Added, f.Deleted, tt.add, tt.del)
+			}
+			if len(f.Warnings) != 1 || f.Warnings[0].Line != tt.warnLine || !strings.Contains(f.Warnings[0].Msg, "announces") && !strings.Contains(f.Warnings[0].Msg, "fewer lines") {
+				t.Errorf("warnings %+v, want one at line %d", f.Warnings, tt.warnLine)
 			}
 		})
 	}

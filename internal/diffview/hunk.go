@@ -1,6 +1,7 @@
 package diffview
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -71,24 +72,25 @@ func (p *parser) hunkBody(s string) error {
 		return nil
 	case ' ':
 		if p.oldRem == 0 || p.newRem == 0 {
-			return p.errf("context line, but the hunk at line %d only has %s left", p.hunkLine, p.missing())
+			p.miscount()
 		}
 		p.add(Line{Kind: ' ', Text: text, Old: p.oldNo, New: p.newNo})
-		p.oldNo, p.newNo, p.oldRem, p.newRem = p.oldNo+1, p.newNo+1, p.oldRem-1, p.newRem-1
+		p.oldNo, p.newNo = p.oldNo+1, p.newNo+1
+		p.oldRem, p.newRem = max(p.oldRem-1, 0), max(p.newRem-1, 0)
 	case '-':
 		if p.oldRem == 0 {
-			return p.errf("more deleted lines than the hunk header at line %d announces", p.hunkLine)
+			p.miscount()
 		}
 		p.add(Line{Kind: '-', Text: text, Old: p.oldNo})
 		p.cur.Deleted++
-		p.oldNo, p.oldRem = p.oldNo+1, p.oldRem-1
+		p.oldNo, p.oldRem = p.oldNo+1, max(p.oldRem-1, 0)
 	case '+':
 		if p.newRem == 0 {
-			return p.errf("more added lines than the hunk header at line %d announces", p.hunkLine)
+			p.miscount()
 		}
 		p.add(Line{Kind: '+', Text: text, New: p.newNo})
 		p.cur.Added++
-		p.newNo, p.newRem = p.newNo+1, p.newRem-1
+		p.newNo, p.newRem = p.newNo+1, max(p.newRem-1, 0)
 	default:
 		return p.errf("the hunk at line %d ends early: %s missing", p.hunkLine, p.missing())
 	}
@@ -99,3 +101,16 @@ func (p *parser) hunkBody(s string) error {
 }
 
 func (p *parser) add(l Line) { p.hunk.Lines = append(p.hunk.Lines, l) }
+
+// miscount notes, once per hunk, that the hunk has more lines of a kind
+// than its header announces. diff2html shows such hunks as written, and
+// hand-edited diffs in real posts have them, so this is a warning and the
+// line is kept (the hunk stays open for the lines that follow).
+func (p *parser) miscount() {
+	if p.warnedHunk == p.hunkLine {
+		return
+	}
+	p.warnedHunk = p.hunkLine
+	p.cur.Warnings = append(p.cur.Warnings, ParseError{Line: p.i + 1,
+		Msg: fmt.Sprintf("the hunk header at line %d announces fewer lines than the hunk has; shown as written", p.hunkLine)})
+}

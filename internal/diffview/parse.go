@@ -20,7 +20,7 @@ func Parse(src string) ([]File, error) {
 		}
 	}
 	if p.inHunk() {
-		return nil, p.errAt(len(p.lines), "unexpected end of diff: the hunk at line %d still needs %s", p.hunkLine, p.missing())
+		p.short(len(p.lines))
 	}
 	p.flush()
 	if len(p.files) == 0 {
@@ -60,6 +60,7 @@ type parser struct {
 	oldRem, newRem int  // lines the current hunk still expects
 	oldNo, newNo   int  // next line numbers
 	closed         bool // the previous line completed a hunk
+	warnedHunk     int  // hunkLine of the last miscount warning
 }
 
 func (p *parser) errAt(line int, format string, args ...any) error {
@@ -100,7 +101,10 @@ func (p *parser) startFile(git bool) {
 // line reads one line outside or inside a hunk.
 func (p *parser) line(s string) error {
 	if p.inHunk() {
-		return p.hunkBody(s)
+		if !startsHeader(s) {
+			return p.hunkBody(s)
+		}
+		p.short(p.i + 1)
 	}
 	closed := p.closed
 	p.closed = false
@@ -122,10 +126,27 @@ func (p *parser) line(s string) error {
 		p.binary(s)
 	case p.cur != nil && len(p.cur.Hunks) == 0 && p.hunk == nil:
 		p.extended(s)
-	case closed && s != "" && strings.ContainsRune(" +-", rune(s[0])) && s != "-- ":
-		return p.errf("line outside any hunk: the hunk at line %d announces fewer lines than it has", p.hunkLine)
+	case closed && s != "" && strings.ContainsRune(" +-", rune(s[0])) && s != "-- " && p.hunk != nil:
+		// More lines than the header announced: keep them in the hunk.
+		p.closed = true
+		return p.hunkBody(s)
 	}
 	return nil
+}
+
+// startsHeader reports whether s opens a new file or hunk: inside a hunk
+// that is still short of lines, such a line ends it early.
+func startsHeader(s string) bool {
+	return strings.HasPrefix(s, "diff --git ") || strings.HasPrefix(s, "@@ ")
+}
+
+// short notes a hunk with fewer lines than its header announces (the diff
+// was cut, or the header miscounts). diff2html shows such hunks as they
+// are, so this is a warning, not an error.
+func (p *parser) short(line int) {
+	p.cur.Warnings = append(p.cur.Warnings, ParseError{Line: line,
+		Msg: fmt.Sprintf("the hunk at line %d has fewer lines than its header announces (%s missing); shown as written", p.hunkLine, p.missing())})
+	p.oldRem, p.newRem = 0, 0
 }
 
 // markNoNewline handles "\ No newline at end of file" (in any language).

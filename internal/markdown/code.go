@@ -8,22 +8,6 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// figureLangs are fence languages that hold a figure's source, not code to
-// highlight. They never reach chroma: asking chroma for a language it does
-// not know costs a match against every lexer's filename globs.
-var figureLangs = map[string]string{
-	"mermaid":    "mermaid",
-	"chartjs":    "chartjs",
-	"echarts":    "echarts",
-	"vega_lite":  "vega",
-	"plotly":     "plotly",
-	"geojson":    "leaflet",
-	"topojson":   "leaflet",
-	"diff2html":  "",
-	"typograms":  "",
-	"pseudocode": "",
-}
-
 // fenceLang returns the language word of a fenced block's info string
 // (`python {linenos}` → "python").
 func fenceLang(n *ast.FencedCodeBlock, src []byte) string {
@@ -47,28 +31,10 @@ func codeText(n ast.Node, src []byte) string {
 	return b.String()
 }
 
-// prepareCode counts code blocks and figures and records the browser
-// libraries figures need.
+// prepareCode counts code blocks and turns figure blocks into figures
+// (figure.go), recording the browser libraries they need.
 func (c *Converter) prepareCode(st *docState, doc *ast.Document) {
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		fc, ok := n.(*ast.FencedCodeBlock)
-		if !ok {
-			return ast.WalkContinue, nil
-		}
-		lang := fenceLang(fc, st.src)
-		if _, fig := figureLangs[lang]; fig {
-			if st.res.Stats.Figures == nil {
-				st.res.Stats.Figures = map[string]int{}
-			}
-			st.res.Stats.Figures[lang]++
-			return ast.WalkSkipChildren, nil
-		}
-		st.res.Stats.Code++
-		return ast.WalkSkipChildren, nil
-	})
+	c.prepareFigures(st, doc)
 }
 
 func (r *nodeRenderer) renderFencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -78,10 +44,10 @@ func (r *nodeRenderer) renderFencedCode(w util.BufWriter, src []byte, node ast.N
 	n := node.(*ast.FencedCodeBlock)
 	lang := fenceLang(n, src)
 	code := codeText(n, src)
-	if _, fig := figureLangs[lang]; fig {
-		_, _ = w.WriteString(`<pre class="figure-source language-` + lang + `"><code>`)
-		_, _ = w.WriteString(html.EscapeString(code))
-		_, _ = w.WriteString("</code></pre>\n")
+	if isFigureLang(lang) && lang != "diff" {
+		// A figure block the transformer left as code (it reported why):
+		// its language is not one chroma knows.
+		writeCode(w, nil, lang, code)
 		return ast.WalkSkipChildren, nil
 	}
 	writeCode(w, r.c.hl, lang, code)
@@ -95,8 +61,12 @@ func (r *nodeRenderer) renderIndentedCode(w util.BufWriter, src []byte, node ast
 	return ast.WalkSkipChildren, nil
 }
 
+// stringWriter is what writeCode writes to: a goldmark writer, or a
+// strings.Builder when a figure embeds its source.
+type stringWriter interface{ WriteString(string) (int, error) }
+
 // writeCode writes a code block; see doc.go for the markup.
-func writeCode(w util.BufWriter, hl interface{ Code(string, string) string }, lang, code string) {
+func writeCode(w stringWriter, hl interface{ Code(string, string) string }, lang, code string) {
 	_, _ = w.WriteString(`<pre class="code chroma`)
 	if lang != "" {
 		_, _ = w.WriteString(` language-` + html.EscapeString(lang))

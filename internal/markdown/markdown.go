@@ -22,6 +22,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/distill-dev/distill/internal/bib"
 	"github.com/distill-dev/distill/internal/diag"
 	"github.com/distill-dev/distill/internal/highlight"
 )
@@ -34,6 +35,19 @@ type Env struct {
 	// LineOffset is the number of lines of the file before the body (the
 	// front matter), so that messages name lines of the file.
 	LineOffset int
+	// Lines, when set, is the file line of each line of the body: Liquid
+	// (which ran before markdown) adds and removes lines.
+	Lines []int
+	// Bib is the post's bibliography for <d-cite> (nil when it has none);
+	// BibFile names it in messages.
+	Bib     *bib.Library
+	BibFile string
+	// MermaidZoom gives every mermaid diagram pan and zoom (front matter
+	// mermaid.zoomable).
+	MermaidZoom bool
+	// MathMacros are TeX macros defined outside the document (site config
+	// and front matter math.macros): name → expansion, #1…#9 its arguments.
+	MathMacros map[string]string
 }
 
 // Heading is a section heading of the document, as the TOC needs it.
@@ -50,6 +64,9 @@ type Stats struct {
 	MathFallback int            `json:"math_fallback"`
 	Code         int            `json:"code"`
 	Figures      map[string]int `json:"figures,omitempty"`
+	Citations    int            `json:"citations,omitempty"`  // <d-cite> elements
+	References   int            `json:"references,omitempty"` // distinct works cited
+	Footnotes    int            `json:"footnotes,omitempty"`
 }
 
 // Result is a converted document.
@@ -58,7 +75,11 @@ type Result struct {
 	Headings []Heading
 	Stats    Stats
 	// Libs lists the browser libraries the document needs (sorted).
-	Libs  []string
+	Libs []string
+	// Cited lists the bibliography keys cited, numbered by first
+	// appearance: Cited[0] is [1]. Notes are the footnotes in number order.
+	Cited []string
+	Notes []Note
 	Diags diag.List
 }
 
@@ -73,10 +94,15 @@ type Converter struct {
 // that nothing inside a formula is parsed as markdown; the math block must
 // open before a paragraph or a list can claim its lines.
 const (
-	prioMathBlock   = 90  // before every default block parser (lists are 300)
-	prioMathInline  = 50  // before code spans (100) and emphasis (200)
-	prioTransformer = 100 // our one AST transformer
-	prioRenderer    = 100 // our node renderers win over goldmark's (1000)
+	prioMathBlock   = 90   // before every default block parser (lists are 300)
+	prioMathInline  = 50   // before code spans (100) and emphasis (200)
+	prioTransformer = 1000 // our one AST transformer: after goldmark's footnotes (999) put the definitions in the document
+	prioRenderer    = 100  // our node renderers win over goldmark's (1000)
+	// kramdown.go: `{::nomarkdown}` must open before a paragraph claims the
+	// line; `{:` attribute lists come after math and code spans, so a
+	// brace inside a formula or code is never read as one.
+	prioKramdownBlock  = 95
+	prioKramdownInline = 150
 )
 
 var stateKey = parser.NewContextKey()
@@ -95,6 +121,8 @@ func New(hl *highlight.Highlighter) *Converter {
 			parser.WithAttribute(),
 			parser.WithBlockParsers(util.Prioritized(mathBlockParser{}, prioMathBlock)),
 			parser.WithInlineParsers(util.Prioritized(mathInlineParser{}, prioMathInline)),
+			parser.WithBlockParsers(util.Prioritized(nomarkdownParser{}, prioKramdownBlock)),
+			parser.WithInlineParsers(util.Prioritized(ialParser{}, prioKramdownInline)),
 			parser.WithASTTransformers(util.Prioritized(transformer{c}, prioTransformer)),
 		),
 		goldmark.WithRendererOptions(
@@ -112,11 +140,17 @@ type docState struct {
 	lineStart []int // byte offset of each line start in src
 	res       *Result
 	libs      map[string]bool
+	citeNums  map[string]int // citation key → number (cite.go)
+	cited     []string       // keys in number order
+	math      *mathDoc       // formulas, macros, equation labels (mathrender.go)
 }
 
 // line returns the 1-based line of the file for a byte offset in the body.
 func (s *docState) line(offset int) int {
 	i := sort.SearchInts(s.lineStart, offset+1) // first start > offset
+	if i >= 1 && i <= len(s.env.Lines) {
+		return s.env.Lines[i-1]
+	}
 	return i + s.env.LineOffset
 }
 
@@ -140,7 +174,7 @@ func (c *Converter) Convert(src []byte, env Env) *Result {
 			st.lineStart = append(st.lineStart, i+1)
 		}
 	}
-	pc := parser.NewContext()
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs())) // kramdown's ids (kramdown.go)
 	pc.Set(stateKey, st)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	var buf bytes.Buffer
@@ -169,10 +203,16 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 	if st == nil {
 		return
 	}
+	applyKramdown(st, doc) // first: attribute lists set ids and classes the others read
 	promoteDisplayMath(st.src, doc)
 	collectHeadings(st, doc)
+	t.c.distillElements(st, doc) // <d-math>, <d-code>: before the math passes see formulas
+	prepareMath(st, doc)         // before code: pseudocode formulas use the post's macros
 	t.c.prepareCode(st, doc)
+	resolveCitations(st, doc)
 	renderAllMath(st, doc)
+	// Last: footnote cards are rendered from nodes the passes above finished.
+	t.c.collectFootnotes(st, doc)
 }
 
 // nodeRenderer renders distill's own nodes and overrides goldmark's
@@ -182,6 +222,13 @@ type nodeRenderer struct{ c *Converter }
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindMath, r.renderMath)
 	reg.Register(KindMathBlock, r.renderMathBlock)
+	reg.Register(KindEqRef, r.renderEqRef)
 	reg.Register(ast.KindFencedCodeBlock, r.renderFencedCode)
 	reg.Register(ast.KindCodeBlock, r.renderIndentedCode)
+	reg.Register(KindFigure, r.renderFigure)
+	reg.Register(KindCitation, r.renderCitation)
+	reg.Register(KindRawBlock, r.renderRawBlock)
+	reg.Register(KindNoteRef, r.renderNoteRef)
+	reg.Register(KindIAL, r.renderIAL)
+	reg.Register(KindNoMarkdown, r.renderNoMarkdown)
 }

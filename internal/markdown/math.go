@@ -13,10 +13,13 @@ package markdown
 //
 // Nothing inside a formula is parsed as markdown: the parsers run before
 // emphasis, escapes and code spans see the characters.
+//
+// \eqref{label} and \ref{label} in the text (outside any formula) are
+// references to numbered equations, as MathJax reads them; mathrender.go
+// turns them into links.
 
 import (
 	"bytes"
-	"html"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -70,6 +73,26 @@ func (n *MathBlock) IsRaw() bool { return true }
 // Dump implements ast.Node.
 func (n *MathBlock) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{"Tex": n.Tex, "Delim": n.Delim}, nil)
+}
+
+// KindEqRef is the node kind of an equation reference in the text.
+var KindEqRef = ast.NewNodeKind("EqRef")
+
+// EqRef is \eqref{Label} (Paren) or \ref{Label} written in the text.
+type EqRef struct {
+	ast.BaseInline
+	Label  string
+	Paren  bool
+	Offset int
+	HTML   string // rendered by the transformer
+}
+
+// Kind implements ast.Node.
+func (n *EqRef) Kind() ast.NodeKind { return KindEqRef }
+
+// Dump implements ast.Node.
+func (n *EqRef) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Label": n.Label}, nil)
 }
 
 // mathEnvs are the environments that open a display formula at block
@@ -206,6 +229,10 @@ func (mathInlineParser) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 	if len(line) < 2 {
 		return nil
 	}
+	if ref := parseEqRef(line, seg.Start); ref != nil {
+		block.Advance(ref.len)
+		return ref.EqRef
+	}
 	var delim, closer string
 	var valid func(line []byte, i int) bool
 	switch {
@@ -236,6 +263,36 @@ func (mathInlineParser) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 		return nil // the caller restores the reader
 	}
 	return &Math{Tex: tex, Delim: delim, Display: delim == `\[`, Offset: offset}
+}
+
+type eqRefMatch struct {
+	*EqRef
+	len int // bytes of the line it takes
+}
+
+// parseEqRef reads \eqref{label} or \ref{label} at the start of line; the
+// label ends on the same line and holds no braces.
+func parseEqRef(line []byte, offset int) *eqRefMatch {
+	var rest []byte
+	paren := false
+	switch {
+	case bytes.HasPrefix(line, []byte(`\eqref{`)):
+		rest, paren = line[len(`\eqref{`):], true
+	case bytes.HasPrefix(line, []byte(`\ref{`)):
+		rest = line[len(`\ref{`):]
+	default:
+		return nil
+	}
+	end := bytes.IndexAny(rest, "{}\n")
+	if end <= 0 || rest[end] != '}' {
+		return nil
+	}
+	label := strings.TrimSpace(string(rest[:end]))
+	if label == "" {
+		return nil
+	}
+	n := len(line) - len(rest) + end + 1
+	return &eqRefMatch{EqRef: &EqRef{Label: label, Paren: paren, Offset: offset}, len: n}
 }
 
 // scanMath reads from the opener (skip bytes into the current line) to the
@@ -312,37 +369,6 @@ func soleMath(p *ast.Paragraph, src []byte) *Math {
 	return m
 }
 
-// renderAllMath renders every formula of the document, in document order
-// (numbering needs the order).
-func renderAllMath(st *docState, doc *ast.Document) {
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *Math:
-			st.res.Stats.Math++
-			n.HTML = st.mathHTML(n.Tex, n.Display, false, n.Offset)
-		case *MathBlock:
-			st.res.Stats.Math++
-			n.HTML = st.mathHTML(n.Tex, true, true, n.Offset)
-		}
-		return ast.WalkContinue, nil
-	})
-}
-
-// mathHTML renders one formula. Until the build-time converter is wired in,
-// formulas are passed through as TeX with MathJax-style delimiters.
-func (st *docState) mathHTML(tex string, display, block bool, offset int) string {
-	if block {
-		return `<div class="math display">\[` + html.EscapeString(tex) + `\]</div>`
-	}
-	if display {
-		return `<span class="math display">\[` + html.EscapeString(tex) + `\]</span>`
-	}
-	return `<span class="math inline">\(` + html.EscapeString(tex) + `\)</span>`
-}
-
 func (r *nodeRenderer) renderMath(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		_, _ = w.WriteString(node.(*Math).HTML)
@@ -354,6 +380,13 @@ func (r *nodeRenderer) renderMathBlock(w util.BufWriter, _ []byte, node ast.Node
 	if entering {
 		_, _ = w.WriteString(node.(*MathBlock).HTML)
 		_ = w.WriteByte('\n')
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *nodeRenderer) renderEqRef(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(node.(*EqRef).HTML)
 	}
 	return ast.WalkSkipChildren, nil
 }

@@ -88,26 +88,24 @@ func (e *Emitter) Emit(rel string, data []byte) error {
 func (e *Emitter) Copy(rel string, data []byte) error { return e.W.WriteFile(rel, data) }
 
 // urlAttr matches a root-relative URL in an attribute that holds one:
-// href="/x", src='/x', srcset, poster, action, data, content of a refresh.
-// "//host" (protocol-relative) is left alone.
-var urlAttr = regexp.MustCompile(`\b(href|src|poster|action|data|srcset|data-src)=("|')/([^/"'][^"']*|)("|')`)
+// href="/x", src='/x', srcset, poster, action, data and the data-*
+// variants lazy loaders and al-folio's includes use. "//host"
+// (protocol-relative) is left alone.
+var urlAttr = regexp.MustCompile(`\b(href|src|poster|action|data|srcset|data-src|data-url|data-href|data-srcset)=("|')/([^/"'][^"']*|)("|')`)
 
-// PrefixURLs prefixes root-relative URLs in HTML attributes with base, so a
-// project site served under /repo/ works. Links that already carry the
-// prefix are left alone, so it is safe to apply to HTML that templates
-// built with the prefix.
+// PrefixURLs prefixes every root-relative URL in HTML attributes with base,
+// so a project site served under /repo/ works. It is the only place the
+// baseurl is added: templates, markdown and Liquid write root-relative
+// URLs without it, so a baseurl that is also a path of the site (/blog)
+// is never mistaken for an existing prefix.
 func PrefixURLs(page []byte, base string) []byte {
 	base = strings.TrimRight(base, "/")
 	if base == "" {
 		return page
 	}
-	prefix := []byte(base + "/")
 	return urlAttr.ReplaceAllFunc(page, func(m []byte) []byte {
 		eq := bytes.IndexByte(m, '=')
 		val := m[eq+2 : len(m)-1]
-		if bytes.HasPrefix(val, prefix) || bytes.Equal(val, []byte(base)) {
-			return m
-		}
 		out := make([]byte, 0, len(m)+len(base))
 		out = append(out, m[:eq+2]...)
 		out = append(out, base...)

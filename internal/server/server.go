@@ -1,5 +1,9 @@
-// Package server is distill's preview server: it builds the site into
-// memory and serves it over HTTP on loopback, under the site's baseurl.
+// Package server is distill's preview server (distill serve). It builds the
+// site into memory and serves it on loopback under the site's baseurl;
+// it watches the sources, rebuilds what an edit changed (site.Update) and
+// tells open browsers, over server-sent events, to reload the pages that
+// changed, swap a stylesheet, or show the build's errors over the page
+// while the last good pages stay served.
 package server
 
 import (
@@ -7,149 +11,292 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net"
 	"net/http"
-	"path"
-	"strings"
+	"slices"
 	"sync"
+	"syscall"
 	"time"
 
-	"github.com/distill-dev/distill/internal/output"
+	"github.com/distill-dev/distill/internal/diag"
 	"github.com/distill-dev/distill/internal/site"
 )
 
-// Server serves a site built in memory.
+// DefaultDebounce is how long the server waits after a file-system event
+// for more before it rebuilds: long enough to see an editor's whole save
+// (temporary file, rename, chmod) as one change.
+const DefaultDebounce = 30 * time.Millisecond
+
+// Server serves a site built in memory and keeps it up to date.
 type Server struct {
-	Root    string // site directory, for messages
-	Options site.Options
-	Addr    string // host:port; port 0 picks a free one
-	Log     io.Writer
+	Root    string       // site directory
+	Options site.Options // Options.FS nil: Root, read without leaving it
+	Addr    string       // host:port; port 0 picks a free one
+	Log     io.Writer    // one line per rebuild, and its errors; nil: none
+	// Debounce is the quiet time before a rebuild; 0 means DefaultDebounce.
+	Debounce time.Duration
 
+	once    sync.Once
 	builder *site.Builder
-	mu      sync.RWMutex
-	files   *output.Mem
-	base    string
+	hub     *hub
+	buildMu sync.Mutex // one build (or Finish) at a time
+
+	finishMu    sync.Mutex
+	finishTimer *time.Timer
+
+	// observe, when set (tests, benchmarks), sees every rebuild's outcome.
+	observe func(Outcome)
+
+	mu    sync.RWMutex
+	files *store   // what is served
+	base  string   // its baseurl
+	errs  []string // errors of the last build; nil when it succeeded
 }
 
-// Rebuild builds the site into memory and swaps it in when it succeeds.
-func (s *Server) Rebuild(ctx context.Context) (*site.Result, error) {
-	if s.builder == nil {
+// Outcome says what one rebuild did.
+type Outcome struct {
+	Changed []string // output files added, changed or removed
+	Errors  []string // the build's errors (file:line: message); nothing was published
+	Took    time.Duration
+}
+
+func (s *Server) init() {
+	s.once.Do(func() {
 		s.builder = site.NewBuilder()
-	}
-	mem := output.NewMem()
-	res, err := s.builder.Build(ctx, s.Options, mem)
-	if err != nil {
-		return res, err
-	}
-	for _, d := range res.Diags {
-		fmt.Fprintln(s.Log, d.String())
-	}
-	if res.Diags.HasErrors() {
-		return res, errors.New("build failed; still serving the last good build")
-	}
-	s.mu.Lock()
-	s.files, s.base = mem, res.Config.BaseURL
-	s.mu.Unlock()
-	return res, nil
+		s.hub = newHub()
+		if s.Log == nil {
+			s.Log = io.Discard
+		}
+		if s.Debounce <= 0 {
+			s.Debounce = DefaultDebounce
+		}
+	})
 }
 
-// Handler returns the HTTP handler that serves the current build.
-func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.serveFile) }
-
-func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
+// current returns the served build and its baseurl.
+func (s *Server) current() (*store, string) {
 	s.mu.RLock()
-	files, base := s.files, s.base
-	s.mu.RUnlock()
-	if files == nil {
-		http.Error(w, "building…", http.StatusServiceUnavailable)
-		return
-	}
-	p := r.URL.Path
-	if base != "" {
-		if p == base {
-			http.Redirect(w, r, base+"/", http.StatusFound)
-			return
-		}
-		if !strings.HasPrefix(p, base+"/") {
-			s.notFound(w, files)
-			return
-		}
-		p = strings.TrimPrefix(p, base)
-	}
-	rel, ok := Resolve(p)
-	if !ok {
-		s.notFound(w, files)
-		return
-	}
-	data, found := files.Get(rel)
-	if !found {
-		if idx, ok := files.Get(path.Join(rel, "index.html")); ok {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusFound)
-			_ = idx
-			return
-		}
-		s.notFound(w, files)
-		return
-	}
-	if ct := mime.TypeByExtension(path.Ext(rel)); ct != "" {
-		w.Header().Set("Content-Type", ct)
-	}
-	w.Header().Set("Cache-Control", "no-cache")
-	_, _ = w.Write(data)
+	defer s.mu.RUnlock()
+	return s.files, s.base
 }
 
-// Resolve maps a URL path (already without the baseurl) to an output file.
-// It refuses anything that would leave the site: "..", encoded traversal
-// (the path is decoded by net/http before this), NUL bytes and backslashes.
-func Resolve(urlPath string) (string, bool) {
-	if strings.ContainsAny(urlPath, "\\\x00") {
-		return "", false
+func (s *Server) baseURL() string { _, b := s.current(); return b }
+
+// errors returns the errors the overlay shows, nil when there are none.
+func (s *Server) errors() []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.errs
+}
+
+// Rebuild builds the site again after the site-relative paths in changed
+// were edited (nil: the first build), publishes the result when it has no
+// errors, and sends the browsers what they need: reload, stylesheet
+// swaps, the error overlay or its removal. The first build is published
+// even with errors, so that there is something to look at.
+func (s *Server) Rebuild(ctx context.Context, changed []string) (Outcome, error) {
+	s.init()
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
+	start := time.Now()
+	old, _ := s.current()
+	next := old.clone()
+	res, err := s.builder.Update(ctx, s.Options, changed, next)
+	if ctx.Err() != nil {
+		return Outcome{}, ctx.Err()
 	}
-	for _, seg := range strings.Split(urlPath, "/") {
-		if seg == ".." {
-			return "", false
+	if errs := failures(res, err); len(errs) > 0 {
+		out := Outcome{Errors: errs, Took: time.Since(start)}
+		if old == nil && res != nil {
+			next.prune(outPaths(res))
+			s.publish(next, res.Config.BaseURL, errs)
+		} else {
+			s.mu.Lock()
+			s.errs = errs
+			s.mu.Unlock()
+		}
+		s.hub.send(newEvent(evErrors, errorsData{errs}))
+		s.note(out)
+		fmt.Fprintf(s.Log, "build failed (%s); still serving the last good build:\n", ms(out.Took))
+		for _, e := range errs {
+			fmt.Fprintln(s.Log, "  "+e)
+		}
+		return out, nil
+	}
+	next.prune(outPaths(res))
+	out := Outcome{Changed: next.diff(old)}
+	wasFailing := s.errors() != nil
+	base := res.Config.BaseURL
+	s.publish(next, base, nil)
+	var evs []event
+	if wasFailing {
+		evs = append(evs, newEvent(evOK, struct{}{}))
+	}
+	if old != nil {
+		evs = append(evs, classify(out.Changed, old, next, base)...)
+	}
+	s.hub.send(evs...)
+	out.Took = time.Since(start)
+	s.note(out)
+	s.finishLater()
+	if old == nil {
+		fmt.Fprintf(s.Log, "built %d pages (%d posts) in %s, %d warnings\n", len(res.Pages), len(res.Posts), ms(out.Took), res.Diags.Count(diag.Warning))
+	} else {
+		fmt.Fprintf(s.Log, "rebuilt in %s: %d files changed\n", ms(out.Took), len(out.Changed))
+	}
+	return out, nil
+}
+
+// FinishDelay is how long after a rebuild the server makes the feeds and
+// the search index that the rebuild left stale: no page shows them, so
+// they wait until the writer pauses (or until someone asks for one).
+const FinishDelay = 300 * time.Millisecond
+
+func (s *Server) finishLater() {
+	s.finishMu.Lock()
+	defer s.finishMu.Unlock()
+	if s.finishTimer != nil {
+		s.finishTimer.Stop()
+	}
+	s.finishTimer = time.AfterFunc(FinishDelay, s.finish)
+}
+
+// finish makes the files the last rebuild left stale.
+func (s *Server) finish() {
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
+	if _, err := s.builder.Finish(); err != nil {
+		fmt.Fprintf(s.Log, "writing generated files: %v\n", err)
+	}
+}
+
+// fresh makes sure rel, about to be served, is not a file the last
+// rebuild left stale.
+func (s *Server) fresh(rel string) {
+	if slices.Contains(s.builder.Stale(), rel) {
+		s.finish()
+	}
+}
+
+func (s *Server) note(o Outcome) {
+	if s.observe != nil {
+		s.observe(o)
+	}
+}
+
+func (s *Server) publish(files *store, base string, errs []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.files, s.base, s.errs = files, base, errs
+}
+
+// failures lists what makes a build unusable: its errors, or the error
+// of the build itself (a broken theme).
+func failures(res *site.Result, err error) []string {
+	var out []string
+	if err != nil {
+		out = append(out, err.Error())
+	}
+	if res != nil {
+		for _, d := range res.Diags {
+			if d.Severity == diag.Error {
+				out = append(out, d.String())
+			}
 		}
 	}
-	p := path.Clean("/" + urlPath)
-	rel := strings.TrimPrefix(p, "/")
-	if rel == "" || strings.HasSuffix(urlPath, "/") {
-		rel = path.Join(rel, "index.html")
-	}
-	return rel, true
+	return out
 }
 
-func (s *Server) notFound(w http.ResponseWriter, files *output.Mem) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(http.StatusNotFound)
-	if b, ok := files.Get("404.html"); ok {
-		_, _ = w.Write(b)
+// outPaths are the files of a build that Update may have left unwritten.
+func outPaths(res *site.Result) []string {
+	out := make([]string, len(res.Pages))
+	for i, p := range res.Pages {
+		out[i] = p.OutPath
 	}
+	return out
 }
 
-// Run builds, listens and serves until ctx is cancelled. ready is called
-// with the site's URL once the server accepts connections.
+func ms(d time.Duration) string { return d.Round(100 * time.Microsecond).String() }
+
+// Run listens, builds, serves and rebuilds on every change until ctx is
+// cancelled, then shuts down cleanly. ready is called with the site's URL
+// once the first build is served.
 func (s *Server) Run(ctx context.Context, ready func(url string)) error {
-	if _, err := s.Rebuild(ctx); err != nil && s.files == nil {
-		return err
+	s.init()
+	if s.Options.FS == nil {
+		fsys, err := openSite(s.Root)
+		if err != nil {
+			return err
+		}
+		defer fsys.Close()
+		s.Options.FS = fsys
 	}
 	ln, err := net.Listen("tcp", s.Addr)
 	if err != nil {
-		return fmt.Errorf("cannot listen on %s: %w (is another server using the port? try --port 0)", s.Addr, err)
+		return listenError(s.Addr, err)
 	}
+	defer ln.Close()
+	w, err := newWatcher(s.Root, s.Debounce, func(f string, a ...any) { fmt.Fprintf(s.Log, f+"\n", a...) })
+	if err != nil {
+		return fmt.Errorf("cannot watch %s: %w", s.Root, err)
+	}
+	wctx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
+	go w.run(wctx)
+
 	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	url := "http://" + ln.Addr().String() + s.base + "/"
-	if ready != nil {
-		ready(url)
-	}
+	srv.RegisterOnShutdown(s.hub.close)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case <-ctx.Done():
-		shut, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-		defer cancel()
-		return srv.Shutdown(shut)
-	case err := <-errc:
+	if _, err := s.Rebuild(ctx, nil); err != nil {
+		return s.shutdown(srv, nil)
+	}
+	if ready != nil {
+		ready(siteURL(ln.Addr(), s.baseURL()))
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return s.shutdown(srv, nil)
+		case err := <-errc:
+			return s.shutdown(srv, err)
+		case <-w.ready:
+			if changed := w.take(); len(changed) > 0 {
+				if _, err := s.Rebuild(ctx, changed); err != nil {
+					return s.shutdown(srv, nil)
+				}
+			}
+		}
+	}
+}
+
+func (s *Server) shutdown(srv *http.Server, err error) error {
+	s.finishMu.Lock()
+	if s.finishTimer != nil {
+		s.finishTimer.Stop()
+	}
+	s.finishMu.Unlock()
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	return srv.Shutdown(ctx)
+}
+
+// siteURL is the address to print: loopback when listening everywhere.
+func siteURL(addr net.Addr, base string) string {
+	host, port, _ := net.SplitHostPort(addr.String())
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port) + base + "/"
+}
+
+// listenError explains a failed listen; a busy port says what to do.
+func listenError(addr string, err error) error {
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return fmt.Errorf("cannot listen on %s: the port is in use (another distill serve?); choose another with --port, or --port 0 for a free one", addr)
+	}
+	return fmt.Errorf("cannot listen on %s: %w", addr, err)
 }

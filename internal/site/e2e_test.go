@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"path"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/distill-dev/distill/internal/check"
 	"github.com/distill-dev/distill/internal/output"
 )
 
@@ -97,6 +96,19 @@ func TestSampleSiteBaseURL(t *testing.T) {
 	}
 }
 
+// TestSampleSiteBaseURLIsAlsoAPath: a repository named "blog" gets the
+// baseurl /blog, which is also the prefix of every post URL; links must
+// still get it exactly once.
+func TestSampleSiteBaseURLIsAlsoAPath(t *testing.T) {
+	base := "/blog"
+	_, mem := buildSample(t, Options{BaseURL: &base, Minify: true})
+	checkLinks(t, mem, base)
+	home, _ := mem.Get("index.html")
+	if !bytes.Contains(home, []byte(`href="/blog/blog/2016/on-optimization-in-deep-learning/"`)) {
+		t.Error("post link on the home page lacks the /blog prefix")
+	}
+}
+
 // TestDeterministic builds twice and compares every byte.
 func TestDeterministic(t *testing.T) {
 	_, a := buildSample(t, Options{Minify: true})
@@ -114,70 +126,20 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-var (
-	attrURL = regexp.MustCompile(`\b(?:href|src)="([^"]*)"`)
-	idAttr  = regexp.MustCompile(`\bid="([^"]*)"`)
-)
-
-// checkLinks follows every href and src of every HTML page: the target
-// file must exist and a #fragment must name an id on the target page.
+// checkLinks runs the link checker (internal/check) over a build: every
+// href and src resolves to a file, every #fragment to an id on its page,
+// under a baseurl every root-relative link carries it, and the site's own
+// absolute URLs (canonical, og:image, feeds, sitemap) exist.
 func checkLinks(t *testing.T, mem *output.Mem, base string) {
 	t.Helper()
-	ids := map[string]map[string]bool{}
-	idsOf := func(file string) map[string]bool {
-		if m, ok := ids[file]; ok {
-			return m
-		}
-		m := map[string]bool{}
-		b, _ := mem.Get(file)
-		for _, x := range idAttr.FindAllSubmatch(b, -1) {
-			m[string(x[1])] = true
-		}
-		ids[file] = m
-		return m
+	rep, err := check.Site(memFS(mem), check.Options{BaseURL: base, SiteURL: "https://example.github.io" + base})
+	if err != nil {
+		t.Fatal(err)
 	}
-	checked := 0
-	for _, file := range mem.Files() {
-		if path.Ext(file) != ".html" {
-			continue
-		}
-		page, _ := mem.Get(file)
-		for _, m := range attrURL.FindAllSubmatch(page, -1) {
-			u := strings.ReplaceAll(string(m[1]), "&amp;", "&")
-			if u == "" || strings.Contains(u, "://") || strings.HasPrefix(u, "//") || strings.HasPrefix(u, "mailto:") || strings.HasPrefix(u, "data:") {
-				continue
-			}
-			checked++
-			target, frag, _ := strings.Cut(u, "#")
-			var rel string
-			switch {
-			case target == "":
-				rel = file
-			case strings.HasPrefix(target, "/"):
-				if base != "" {
-					if !strings.HasPrefix(target, base+"/") {
-						t.Errorf("%s: link %q lacks the baseurl %s", file, u, base)
-						continue
-					}
-					target = strings.TrimPrefix(target, base)
-				}
-				rel = strings.TrimPrefix(target, "/")
-			default:
-				rel = path.Join(path.Dir(file), target)
-			}
-			if rel == "" || strings.HasSuffix(rel, "/") {
-				rel += "index.html"
-			}
-			if _, ok := mem.Get(rel); !ok {
-				t.Errorf("%s: link %q: no file %s", file, u, rel)
-				continue
-			}
-			if frag != "" && path.Ext(rel) == ".html" && !idsOf(rel)[frag] {
-				t.Errorf("%s: link %q: no id %q in %s", file, u, frag, rel)
-			}
-		}
+	for _, p := range rep.Problems {
+		t.Error(p)
 	}
-	if checked < 50 {
-		t.Errorf("only %d internal links checked; the crawl is broken", checked)
+	if rep.Links < 50 {
+		t.Errorf("only %d internal links checked; the crawl is broken", rep.Links)
 	}
 }

@@ -29,6 +29,9 @@ const (
 
 // discover lists the markdown sources and static files of a site.
 func discover(fsys fs.FS) (srcs []source, static []string, err error) {
+	if IsJekyll(fsys) {
+		return discoverJekyll(fsys)
+	}
 	err = fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == ContentDir {
@@ -95,7 +98,7 @@ func (b *Builder) loadPage(fsys fs.FS, s source, cfg *config.Config) *Page {
 		return p
 	}
 	p.hash = maphash.Bytes(hashSeed, src)
-	if cached := b.cached(s.rel, p.hash); cached != nil {
+	if cached := b.cached(s.rel, p.hash); cached != nil && depsFresh(fsys, cached) {
 		return cached
 	}
 	yaml, body, bodyLine, ok, err := frontmatter.Split(src)
@@ -110,14 +113,20 @@ func (b *Builder) loadPage(fsys fs.FS, s source, cfg *config.Config) *Page {
 	} else {
 		p.Meta.Published = true
 	}
-	res := b.conv.Convert(body, markdown.Env{File: s.rel, LineOffset: bodyLine - 1})
+	lib, bibFile := b.bibliography(fsys, p, src)
+	body, lines := b.liquidPass(fsys, p, cfg, body, bodyLine) // liquid.go
+	p.depsHash = depsHash(fsys, p.Deps)
+	res := b.conv.Convert(body, markdown.Env{File: s.rel, LineOffset: bodyLine - 1, Lines: lines, Bib: lib, BibFile: bibFile,
+		MermaidZoom: p.Meta.Mermaid.Zoomable, MathMacros: mathMacros(cfg, &p.Meta)})
 	p.Diags.Add(res.Diags...)
 	p.Content = template.HTML(res.HTML)
 	p.Headings = res.Headings
 	p.Stats = res.Stats
 	p.Libs = res.Libs
+	p.Diags.Add(figureFlagDiags(p)...) // figures.go
 	p.ReadingTime = readingTime(body)
 	b.fill(p, cfg)
+	finishArticle(p, res, lib, cfg)
 	b.store(p)
 	return p
 }
@@ -151,8 +160,7 @@ func (b *Builder) fill(p *Page, cfg *config.Config) {
 	case p.Kind == KindPost:
 		p.URL = expandPermalink(cfg.Permalink, p.Date, slug, m.Categories)
 	default:
-		rel := strings.TrimPrefix(p.Source, ContentDir+"/")
-		rel = strings.TrimSuffix(rel, path.Ext(rel))
+		rel := pageRel(p.Source) // content/ or _pages/ (jekyll.go)
 		if path.Base(rel) == "index" {
 			rel = path.Dir(rel)
 		}

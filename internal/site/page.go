@@ -40,6 +40,7 @@ type Page struct {
 
 	Content     template.HTML
 	Appendix    template.HTML
+	Article     *Article // footnotes, references, scholarly metadata (article.go)
 	Styles      template.CSS
 	TOC         []TOCItem
 	ReadingTime int
@@ -48,14 +49,22 @@ type Page struct {
 	Stats       markdown.Stats
 	Draft       bool
 
+	// Blog pages (lists.go, related.go): the posts related to a post, the
+	// terms an index page lists, the term a list page shows.
+	Related []*Page
+	Terms   []*Tag
+	Term    *Tag
+
 	Diags diag.List
 	// Deps are the site-relative source files this page was made from,
 	// besides Source (bibliographies, …): what incremental rebuilds follow.
-	Deps []string
+	Deps     []string
+	depsHash uint64 // of the Deps' bytes when loaded (bib.go)
 
 	hash  uint64  // of the source bytes, for the build cache
 	list  []*Page // the posts a list page shows
 	pager *Pager
+	memo  *pageMemo // values derived from this version (incremental.go)
 }
 
 // TOCItem is one entry of a page's table of contents.

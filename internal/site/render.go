@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"html/template"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -21,9 +22,13 @@ type siteData struct {
 	Config config.Config
 	Posts  []*Page
 	Tags   []*Tag
-	Menu   []*Page
-	CSS    string // URL of the stylesheet bundle
-	JS     string // URL of the script bundle
+	// Categories, Years and Featured are the blog's other archives and
+	// its pinned posts (lists.go).
+	Categories, Years []*Tag
+	Featured          []*Page
+	Menu              []*Page
+	CSS               string // URL of the stylesheet bundle
+	JS                string // URL of the script bundle
 }
 
 // pageData is the dot of every layout.
@@ -46,7 +51,7 @@ func DistillDate(t time.Time) string {
 }
 
 func funcs(cfg *config.Config) template.FuncMap {
-	return template.FuncMap{
+	f := template.FuncMap{
 		"abs":         func(u string) string { return AbsURL(cfg, u) },
 		"isoDate":     func(t time.Time) string { return t.Format("2006-01-02") },
 		"distillDate": DistillDate,
@@ -57,6 +62,10 @@ func funcs(cfg *config.Config) template.FuncMap {
 			return template.JS(b), err
 		},
 	}
+	maps.Copy(f, blogFuncs(cfg))
+	maps.Copy(f, figureFuncs(cfg))
+	maps.Copy(f, mathFuncs(cfg))
+	return f
 }
 
 // AbsURL makes a site-relative URL absolute with the site's url and baseurl.
@@ -90,10 +99,15 @@ func (b *Builder) writeThemeAssets(th *theme.Theme, em *output.Emitter) (css, js
 		return strings.Compare(a, b)
 	})
 	for _, n := range names {
-		switch path.Ext(n) {
-		case ".css":
+		switch ext := path.Ext(n); {
+		case ext == ".css":
 			cssParts = append(cssParts, string(files[n]))
-		case ".js":
+		case strings.HasPrefix(n, PageScriptDir):
+			// Scripts of one page (search) stay out of the bundle.
+			if err := em.Emit("assets/theme/"+n, files[n]); err != nil {
+				return "", "", err
+			}
+		case ext == ".js":
 			jsParts = append(jsParts, string(files[n]))
 		default:
 			if err := em.Copy("assets/theme/"+n, files[n]); err != nil {
@@ -113,7 +127,7 @@ func (b *Builder) writeThemeAssets(th *theme.Theme, em *output.Emitter) (css, js
 
 // extraCSS is the stylesheet of build-time renderers that live in their
 // own packages (diffs, pseudocode, …); they are appended to the bundle.
-var extraCSS []string
+var extraCSS = []string{figureCSS}
 
 func writeBundle(em *output.Emitter, stem, ext, body string) (string, error) {
 	h := fnv.New64a()

@@ -21,7 +21,6 @@ import (
 	"github.com/distill-dev/distill/internal/highlight"
 	"github.com/distill-dev/distill/internal/markdown"
 	"github.com/distill-dev/distill/internal/output"
-	"github.com/distill-dev/distill/internal/theme"
 )
 
 // Options are what a build is asked to do.
@@ -30,13 +29,17 @@ type Options struct {
 	FS fs.FS
 	// BaseURL overrides the config's baseurl when not nil.
 	BaseURL *string
-	Drafts  bool // include drafts and published: false posts
-	Future  bool // include posts dated after Now
-	Minify  bool
+	// URL overrides the config's url (scheme and host) when not nil.
+	URL    *string
+	Drafts bool // include drafts and published: false posts
+	Future bool // include posts dated after Now
+	Minify bool
 	// Now decides which posts are in the future; zero means time.Now().
 	Now time.Time
 	// Workers is the number of parallel renderers; 0 means all cores.
 	Workers int
+	// Strict makes a formula left to the browser's KaTeX an error (math.go).
+	Strict bool
 }
 
 // Result describes a finished build.
@@ -60,6 +63,8 @@ type Builder struct {
 	mu      sync.Mutex
 	cache   map[string]*Page
 	cfgHash string
+	bibs    bibCache // parsed bibliographies (bib.go)
+	live    live     // the last good build, for Update (incremental.go)
 }
 
 // NewBuilder builds the shared, compiled parts once.
@@ -79,17 +84,20 @@ func (b *Builder) Build(ctx context.Context, opt Options, w output.Writer) (*Res
 	res := &Result{}
 
 	// Phase 1: configuration.
-	cfg, ds := config.Load(opt.FS)
+	cfg, ds := loadConfig(opt.FS) // distill.yaml, or _config.yml (jekyll.go)
 	res.Diags.Add(ds...)
 	if opt.BaseURL != nil {
 		cfg.BaseURL = *opt.BaseURL
+	}
+	if opt.URL != nil {
+		cfg.URL = *opt.URL
 	}
 	res.Diags.Add(cfg.Validate()...)
 	res.Config = cfg
 	b.resetCacheIfChanged(fmt.Sprintf("%#v", cfg))
 
 	// Phase 2: discovery.
-	srcs, static, err := discover(opt.FS)
+	srcs, static, err := b.sources(opt.FS) // discover, or Update's last lists
 	if err != nil {
 		return res, err
 	}
@@ -97,10 +105,10 @@ func (b *Builder) Build(ctx context.Context, opt Options, w output.Writer) (*Res
 	// Phase 3: sources to pages, in parallel.
 	pages := make([]*Page, len(srcs))
 	parallel(ctx, opt.Workers, len(srcs), func(i int) {
-		pages[i] = b.loadPage(opt.FS, srcs[i], &cfg)
+		pages[i] = b.page(opt.FS, srcs[i], &cfg) // loadPage, or Update's unchanged page
 	})
 	for _, p := range pages {
-		res.Diags.Add(p.Diags...)
+		res.Diags.Add(strictMath(p.Diags, opt.Strict)...)
 	}
 
 	// Phase 4: what is published, in which order.
@@ -126,19 +134,28 @@ func (b *Builder) Build(ctx context.Context, opt Options, w output.Writer) (*Res
 	// Phase 5: generated pages.
 	s := &siteData{Config: cfg, Posts: posts}
 	s.Tags = collectTags(posts)
+	s.Categories, s.Years, s.Featured = collectCategories(posts), collectYears(posts), featured(posts)
+	linkRelated(posts)
 	for _, p := range others {
 		if p.URL != "/" && p.Meta.Extra["nav"] != false {
 			s.Menu = append(s.Menu, p)
 		}
 	}
 	sort.Slice(s.Menu, func(i, j int) bool { return s.Menu[i].URL < s.Menu[j].URL })
+	listed := generatedPages(cfg, s)
+	if IsJekyll(opt.FS) { // al-folio's about page is the home page (jekyll.go)
+		var ds diag.List
+		others, listed, ds = yieldToPages(others, listed)
+		res.Diags.Add(ds...)
+		s.Menu = jekyllMenu(others)
+	}
 	all := append(append([]*Page{}, posts...), others...)
-	listed := generatedPages(cfg, posts, s.Tags)
 	all = append(all, listed...)
+	all = append(all, redirectPages(all)...)
 	res.Diags.Add(checkCollisions(all)...)
 
 	// Phase 6: theme and shared assets.
-	th, err := theme.Load(opt.FS, funcs(&cfg))
+	th, err := b.theme(opt.FS, &cfg) // theme.Load, or Update's last theme
 	if err != nil {
 		return res, err
 	}
@@ -155,6 +172,12 @@ func (b *Builder) Build(ctx context.Context, opt Options, w output.Writer) (*Res
 	var size int64
 	parallel(ctx, opt.Workers, len(all), func(i int) {
 		p := all[i]
+		if b.unchanged(s, p) { // Update: the writer holds this page as it would render
+			mu.Lock()
+			files++
+			mu.Unlock()
+			return
+		}
 		data := &pageData{Site: s, Page: p, Posts: p.list, Pager: p.pager}
 		out, err := th.RenderBytes(p.Layout, data)
 		if err == nil {

@@ -1,0 +1,48 @@
+// Draws ```mermaid figures (internal/markdown/figure.go) with mermaid, and
+// draws them again in the other palette when the page theme changes.
+// Figures marked data-zoomable get pan and zoom (svg-pan-zoom).
+(function () {
+  "use strict";
+  var figs = document.querySelectorAll('figure.d-figure[data-figure="mermaid"]');
+  if (!figs.length || !window.mermaid) return;
+  var root = document.documentElement;
+  function dark() {
+    if (root.dataset.theme) return root.dataset.theme === "dark";
+    return !!(window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches);
+  }
+  function source(f) { return f.querySelector(".d-figure-source code").textContent; }
+  function fail(f, e) {
+    f.classList.add("d-figure-failed");
+    f.querySelector(".d-figure-view").textContent = "This diagram could not be drawn: " + (e && e.message || e);
+    console.error(e);
+  }
+  function zoom(svg) {
+    if (!svg || !window.svgPanZoom) return;
+    svg.style.maxWidth = "none";
+    svgPanZoom(svg, { zoomEnabled: true, controlIconsEnabled: true, fit: true, center: true, minZoom: 0.5, maxZoom: 20 });
+  }
+  var n = 0;
+  async function draw() {
+    var theme = dark() ? "dark" : "light";
+    mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: theme === "dark" ? "dark" : "default" });
+    for (var i = 0; i < figs.length; i++) {
+      var f = figs[i], view = f.querySelector(".d-figure-view");
+      f.classList.add("d-figure-live");
+      try {
+        var r = await mermaid.render("d-mermaid-" + (++n), source(f));
+        view.innerHTML = r.svg;
+        if (r.bindFunctions) r.bindFunctions(view);
+        if (f.hasAttribute("data-zoomable")) zoom(view.querySelector("svg"));
+        f.classList.remove("d-figure-failed");
+        f.dataset.rendered = theme;
+      } catch (e) {
+        fail(f, e);
+      }
+    }
+  }
+  var queue = Promise.resolve();
+  function redraw() { queue = queue.then(draw); }
+  redraw();
+  document.addEventListener("distill:theme", redraw);
+  if (window.matchMedia) matchMedia("(prefers-color-scheme: dark)").addEventListener("change", redraw);
+})();
