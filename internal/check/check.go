@@ -145,8 +145,12 @@ func (c *checker) data(file string) error {
 		return err
 	}
 	c.rep.Files++
+	// Feeds hold HTML escaped once as XML text (&lt;a href=&#34;…&#34;&gt;):
+	// unescape it before looking for URLs, so they end where the HTML
+	// attribute does.
+	b = []byte(html.UnescapeString(string(b)))
 	for _, m := range absURL.FindAll(b, -1) {
-		u := html.UnescapeString(string(m))
+		u := string(m)
 		if u == c.opt.SiteURL || strings.HasPrefix(u, c.opt.SiteURL+"/") {
 			c.link(file, u)
 		}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"github.com/distill-dev/distill/internal/diag"
 	"github.com/distill-dev/distill/internal/output"
@@ -51,7 +52,16 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return build(ctx, opt, *siteDir, *out, *report, stdout, stderr)
 }
 
+// gcPercent trades memory for speed in one-shot builds: the heap of a
+// build is mostly short-lived page bytes, and collecting four times less
+// often saves a sixth of the CPU at about twice the peak memory (still a
+// fraction of Hugo's). GOGC in the environment wins.
+const gcPercent = 400
+
 func build(ctx context.Context, opt site.Options, siteDir, out, report string, stdout, stderr io.Writer) int {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	if st, err := os.Stat(siteDir); err != nil || !st.IsDir() {
 		fmt.Fprintf(stderr, "distill build: site %s is not a directory\n", siteDir)
 		return exitError

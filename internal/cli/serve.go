@@ -53,8 +53,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return exitOK
 }
 
-// openBrowser starts the system's URL opener without waiting for it.
-var openBrowser = func(url string) error {
+// openBrowser opens a URL; tests replace it.
+var openBrowser = defaultOpenBrowser
+
+// defaultOpenBrowser starts the system's URL opener without waiting for it.
+func defaultOpenBrowser(url string) error {
 	name, args := "xdg-open", []string{url}
 	switch runtime.GOOS {
 	case "darwin":

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"syscall"
-	"runtime/pprof"
 	"testing"
 	"time"
 )
@@ -72,11 +71,6 @@ func benchEdits(b *testing.B, r *running, dir, post string) {
 		b.Fatal(err)
 	}
 	var total, build, cpu []time.Duration
-	if p := os.Getenv("EDITPROF"); p != "" {
-		f, _ := os.Create(p)
-		pprof.StartCPUProfile(f)
-		defer pprof.StopCPUProfile()
-	}
 	b.ResetTimer()
 	for i := range b.N {
 		// Same length each time: the reading time, which lists show,
@@ -127,10 +121,25 @@ func msQuantile(ds []time.Duration, q float64) float64 {
 	return float64(s[int(q*float64(len(s)-1)+0.5)]) / float64(time.Millisecond)
 }
 
+// corpora are the generated sites of this process, kept for -count runs
+// and removed by TestMain.
+var corpora = map[int]string{}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, dir := range corpora {
+		os.RemoveAll(dir)
+	}
+	os.Exit(code)
+}
+
 // genCorpus writes n generated posts with the benchmark generator of the
 // shared folder beside the repository, or skips without it. Post URLs
 // carry the day: the generated slugs repeat within a year.
 func genCorpus(b *testing.B, n int) string {
+	if dir, ok := corpora[n]; ok {
+		return dir
+	}
 	gen, err := filepath.Abs(filepath.Join(repoRoot, "..", "shared", "bench", "gencorpus"))
 	if err != nil {
 		b.Fatal(err)
@@ -138,7 +147,11 @@ func genCorpus(b *testing.B, n int) string {
 	if _, err := os.Stat(filepath.Join(gen, "main.go")); err != nil {
 		b.Skip("no corpus generator at", gen)
 	}
-	dir := b.TempDir()
+	dir, err := os.MkdirTemp("", "distill-corpus-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	corpora[n] = dir
 	cmd := exec.Command("go", "run", ".", "-n", fmt.Sprint(n), "-seed", "1", "-out", dir)
 	cmd.Dir = gen
 	if out, err := cmd.CombinedOutput(); err != nil {

@@ -117,7 +117,11 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) (Outcome, error)
 		}
 		s.hub.send(newEvent(evErrors, errorsData{errs}))
 		s.note(out)
-		fmt.Fprintf(s.Log, "build failed (%s); still serving the last good build:\n", ms(out.Took))
+		if old == nil {
+			fmt.Fprintf(s.Log, "build failed (%s); serving what was built:\n", ms(out.Took))
+		} else {
+			fmt.Fprintf(s.Log, "build failed (%s); still serving the last good build:\n", ms(out.Took))
+		}
 		for _, e := range errs {
 			fmt.Fprintln(s.Log, "  "+e)
 		}
@@ -143,6 +147,12 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) (Outcome, error)
 		fmt.Fprintf(s.Log, "built %d pages (%d posts) in %s, %d warnings\n", len(res.Pages), len(res.Posts), ms(out.Took), res.Diags.Count(diag.Warning))
 	} else {
 		fmt.Fprintf(s.Log, "rebuilt in %s: %d files changed\n", ms(out.Took), len(out.Changed))
+		// The warnings of the files just saved: the others were shown.
+		for _, d := range res.Diags {
+			if d.Severity == diag.Warning && slices.Contains(changed, d.File) {
+				fmt.Fprintln(s.Log, "  "+d.String())
+			}
+		}
 	}
 	return out, nil
 }

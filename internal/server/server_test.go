@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -71,7 +72,8 @@ func TestOverlay(t *testing.T) {
 	ev := next(t, events, evErrors)
 	errs := decode[errorsData](t, ev).Errors
 	for _, file := range []string{oneFile, "content/posts/2024-02-03-two.md"} {
-		if !slices.ContainsFunc(errs, func(e string) bool { return strings.HasPrefix(e, file+":") && len(e) > len(file)+2 && e[len(file)+1] >= '1' && e[len(file)+1] <= '9' }) {
+		at := regexp.MustCompile(`^` + regexp.QuoteMeta(file) + `:[1-9][0-9]*:`)
+		if !slices.ContainsFunc(errs, at.MatchString) {
 			t.Errorf("errors %q lack %s:LINE: …", errs, file)
 		}
 	}

@@ -157,8 +157,9 @@ func (c *crawler) run() {
 		case strings.HasSuffix(final.Path, "/") || ext == ".html":
 			c.links(final, string(body))
 		case ext == ".xml" || ext == ".json" || ext == ".txt":
-			for _, m := range crawlAbs.FindAllString(string(body), -1) {
-				c.visit(html.UnescapeString(m), u)
+			// Feed content is HTML escaped once as XML text.
+			for _, m := range crawlAbs.FindAllString(html.UnescapeString(string(body)), -1) {
+				c.visit(m, u)
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/distill-dev/distill/internal/check"
@@ -142,4 +143,29 @@ func checkLinks(t *testing.T, mem *output.Mem, base string) {
 	if rep.Links < 50 {
 		t.Errorf("only %d internal links checked; the crawl is broken", rep.Links)
 	}
+}
+
+// TestDuplicatePostURLs: two posts with the same slug in the same year
+// both get a page; the second by file name gets -2 and a warning.
+func TestDuplicatePostURLs(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/posts/2020-01-01-same.md": {Data: []byte("---\ntitle: A\n---\nA\n")},
+		"content/posts/2020-06-01-same.md": {Data: []byte("---\ntitle: B\n---\nB\n")},
+	}
+	res, mem := buildSample(t, Options{FS: fsys})
+	for _, f := range []string{"blog/2020/same/index.html", "blog/2020/same-2/index.html"} {
+		if _, ok := mem.Get(f); !ok {
+			t.Errorf("missing %s", f)
+		}
+	}
+	var warned bool
+	for _, d := range res.Diags {
+		if d.File == "content/posts/2020-06-01-same.md" && strings.Contains(d.Msg, "/blog/2020/same-2/") {
+			warned = true
+		}
+	}
+	if !warned {
+		t.Errorf("no warning for the renamed post: %v", res.Diags)
+	}
+	checkLinks(t, mem, "")
 }

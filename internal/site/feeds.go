@@ -14,9 +14,10 @@ import (
 	"github.com/distill-dev/distill/internal/config"
 )
 
-// Number of posts in the blog's feeds and in each tag's: feeds carry the
-// full text, so a thousand-post site with fifty tags would otherwise
-// spend most of its output on tag feeds.
+// Number of posts in the blog's feeds and in each tag's. The blog's feeds
+// carry the full text; a tag's carry each post's summary and link (a
+// thousand-post site with fifty tags would otherwise spend most of its
+// output, and its build time, on copies of the same posts).
 const (
 	feedSize    = 20
 	tagFeedSize = 10
@@ -38,7 +39,8 @@ type feed struct {
 	Dir                string // site URL of the folder of the feed files: "/" or "/blog/tag/go/"
 	Home               string // site URL of the page the feed follows
 	Posts              []*Page
-	Size               int // posts in the feed, at most
+	Size               int  // posts in the feed, at most
+	Full               bool // full content; else the summary and a link
 }
 
 // feeds lists the site's feed and one per tag.
@@ -47,7 +49,7 @@ func feeds(cfg *config.Config, posts []*Page, tags []*Tag) []feed {
 	if desc == "" {
 		desc = cfg.Title
 	}
-	out := []feed{{Title: cfg.Title, Description: desc, Dir: "/", Home: "/", Posts: posts, Size: feedSize}}
+	out := []feed{{Title: cfg.Title, Description: desc, Dir: "/", Home: "/", Posts: posts, Size: feedSize, Full: true}}
 	for _, t := range tags {
 		out = append(out, feed{
 			Title:       cfg.Title + " · #" + t.Name,
@@ -68,13 +70,15 @@ type feedItem struct {
 // feedItems turns posts into items once for all feeds: a post in ten tag
 // feeds has its content made absolute once.
 type feedItems struct {
-	cfg *config.Config
-	mu  sync.Mutex
-	m   map[*Page]*feedItem
+	cfg  *config.Config
+	mu   sync.Mutex
+	m    map[*Page]*feedItem
+	full map[*Page]string
 }
 
 // get is safe for concurrent use; two feeds asking for one post at once
-// may both compute it, with the same result.
+// may both compute it, with the same result. The item's Content is left
+// empty: content fills it for the feeds that carry full text.
 func (fi *feedItems) get(p *Page) *feedItem {
 	fi.mu.Lock()
 	it, ok := fi.m[p]
@@ -89,14 +93,9 @@ func (fi *feedItems) get(p *Page) *feedItem {
 		Link:      AbsURL(cfg, postHref(p)),
 		Title:     p.Title,
 		Summary:   p.Description,
-		Content:   absolutize(string(p.Content)+string(p.Appendix), self, AbsURL(cfg, "")),
 		Published: p.Date,
 		Updated:   lastMod(p),
 		Tags:      p.Tags,
-	}
-	if strings.TrimSpace(it.Content) == "" && p.Meta.Redirect != "" {
-		// A post that lives elsewhere: the entry says where.
-		it.Content = `<p><a href="` + template.HTMLEscapeString(it.Link) + `">` + template.HTMLEscapeString(p.Title) + `</a></p>`
 	}
 	if img := relURL(p.Meta.Thumbnail); img != "" {
 		it.Image = AbsURL(cfg, img)
@@ -113,6 +112,36 @@ func (fi *feedItems) get(p *Page) *feedItem {
 	return it
 }
 
+// content is the post's full HTML with every URL made absolute, computed
+// once per post.
+func (fi *feedItems) content(p *Page, it *feedItem) string {
+	fi.mu.Lock()
+	c, ok := fi.full[p]
+	fi.mu.Unlock()
+	if ok {
+		return c
+	}
+	c = absolutize(string(p.Content)+string(p.Appendix), it.ID, AbsURL(fi.cfg, ""))
+	if strings.TrimSpace(c) == "" && p.Meta.Redirect != "" {
+		// A post that lives elsewhere: the entry says where.
+		c = `<p><a href="` + template.HTMLEscapeString(it.Link) + `">` + template.HTMLEscapeString(p.Title) + `</a></p>`
+	}
+	fi.mu.Lock()
+	fi.full[p] = c
+	fi.mu.Unlock()
+	return c
+}
+
+// summary is the item's summary (or, without one, an excerpt of its
+// content) followed by a link to the post.
+func (it *feedItem) summary(content func() string) string {
+	sum := it.Summary
+	if sum == "" {
+		sum = excerpt(plainText(content()), excerptLen)
+	}
+	return "<p>" + template.HTMLEscapeString(sum) + `</p><p><a href="` + template.HTMLEscapeString(it.Link) + `">Read the post</a></p>`
+}
+
 func siteAuthor(cfg *config.Config) string {
 	if cfg.Author != "" {
 		return cfg.Author
@@ -125,7 +154,13 @@ func (f feed) items(fi *feedItems) ([]*feedItem, time.Time) {
 	var out []*feedItem
 	var updated time.Time
 	for _, p := range f.Posts[:min(f.Size, len(f.Posts))] {
-		it := fi.get(p)
+		c := *fi.get(p)
+		if f.Full {
+			c.Content = fi.content(p, &c)
+		} else {
+			c.Content = c.summary(func() string { return fi.content(p, &c) })
+		}
+		it := &c
 		if it.Updated.After(updated) {
 			updated = it.Updated
 		}
@@ -290,8 +325,7 @@ func rssFeed(cfg *config.Config, f feed, fi *feedItems) ([]byte, error) {
 func encodeXML(v any) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
-	enc.Indent("", " ")
+	enc := xml.NewEncoder(&b) // compact: the emitter does not minify feeds
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}

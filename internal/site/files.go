@@ -55,7 +55,7 @@ func (b *Builder) writeSiteFiles(fsys fs.FS, em *output.Emitter, cfg *config.Con
 // feeds writes every feed in every format, in parallel: they are most of
 // the encoding and minifying work of this phase.
 func (w *fileWriter) feeds(b *Builder, cfg *config.Config, list []feed) {
-	fi := &feedItems{cfg: cfg, m: map[*Page]*feedItem{}}
+	fi := &feedItems{cfg: cfg, m: map[*Page]*feedItem{}, full: map[*Page]string{}}
 	n := len(feedFormats)
 	parallel(context.Background(), 0, len(list)*n, func(i int) {
 		f, ff := list[i/n], feedFormats[i%n]
@@ -67,7 +67,7 @@ func (w *fileWriter) feeds(b *Builder, cfg *config.Config, list []feed) {
 			w.fail(err)
 			return
 		}
-		w.emit(rel, data, false)
+		w.emit(rel, data, true) // already compact
 	})
 }
 

@@ -16,12 +16,14 @@ import (
 )
 
 // Incremental rebuilds, for distill serve. Update runs the ordinary Build
-// with a few hooks switched on (sources, page, unchanged, readStatic): they
-// reuse what the last successful build found, loaded and wrote, so an edit
-// of one post reads one file, converts one post and renders that post and
-// the pages that show it, and skips everything else. What a page shows is
-// decided by its render fingerprint (fingerprint.go), so nothing here knows
-// which page lists which post.
+// with a few hooks switched on (sources, page, theme, unchanged,
+// readStatic, deferred): they reuse what the last successful build found,
+// loaded and wrote, so an edit of one post reads one file, converts one
+// post and renders that post and the pages that show it, and skips
+// everything else; the feeds and the search index it changes are made
+// after the pages are out (Finish). What a page shows is decided by its
+// render fingerprint (fingerprint.go), so nothing here knows which page
+// lists which post. Without Update (distill build) the hooks do nothing.
 
 // live is a Builder's memory of its last successful build. Its fields are
 // touched by Build's parallel workers only through the hooks, under mu.
@@ -38,6 +40,7 @@ type live struct {
 	later   []later         // of the last good build: files left stale until Finish
 	em      *output.Emitter // writes them into its writer
 	making  []later         // of the build running
+	made    map[string]made // generated files of the last good build
 }
 
 // later is a generated file to make again once the pages are out.
@@ -110,16 +113,16 @@ var configFiles = []string{"distill.yaml", "distill.yml", "_config.yml", "_confi
 // was left as it was. Other files of w are no longer part of the site.
 //
 // The first Update, and any after a change to the config, the theme
-// overrides or opt, or with "." among changed, renders everything. A build with errors is not
-// remembered: the next Update starts again from the last good one, with
-// the changes of both.
+// overrides or opt, or with "." among changed, renders everything. A
+// build with errors is not remembered: the next Update starts again from
+// the last good one, with the changes of both.
 func (b *Builder) Update(ctx context.Context, opt Options, changed []string, w output.Writer) (*Result, error) {
 	l := &b.live
 	l.begin(opt, changed)
 	res, err := b.Build(ctx, opt, w)
 	ok := err == nil && ctx.Err() == nil && !res.Diags.HasErrors()
 	var em *output.Emitter
-	if ok {
+	if ok && len(l.making) > 0 {
 		em = output.NewEmitter(w, res.Config.BaseURL, opt.Minify)
 	}
 	l.end(ok, em)
@@ -147,7 +150,7 @@ func (b *Builder) Stale() []string {
 func (b *Builder) Finish() ([]string, error) {
 	l := &b.live
 	l.mu.Lock()
-	jobs, em, snap := l.later, l.em, l.prev
+	jobs, em, snap := l.later, l.em, l.made
 	l.later, l.em = nil, nil
 	l.mu.Unlock()
 	var written []string
@@ -162,7 +165,7 @@ func (b *Builder) Finish() ([]string, error) {
 			continue
 		}
 		l.mu.Lock()
-		snap.made[j.rel] = made{key: j.key, data: data}
+		snap[j.rel] = made{key: j.key, data: data}
 		l.mu.Unlock()
 		written = append(written, j.rel)
 	}
@@ -224,6 +227,7 @@ func (l *live) end(ok bool, em *output.Emitter) {
 	}
 	l.later, l.em, l.making = l.making, em, nil
 	n := l.next
+	l.made = n.made
 	for _, s := range n.srcs {
 		n.known[s.rel] = true
 	}
@@ -291,20 +295,21 @@ func (b *Builder) page(fsys fs.FS, s source, cfg *config.Config) *Page {
 	if prev != nil {
 		old = prev.pages[s.rel]
 	}
-	stale := l.pending[s.rel] || l.forced[s.rel]
+	forced := l.forced[s.rel]
+	stale := forced || l.pending[s.rel]
 	l.mu.Unlock()
 	if old != nil && !stale {
 		p := copyPage(old)
 		l.keep(s.rel, p, prev.gens[s.rel])
 		return p
 	}
-	if l.forced[s.rel] {
+	if forced {
 		b.forget(s.rel)
 	}
 	p := b.loadPage(fsys, s, cfg)
 	var gen uint64
-	if old != nil && old.hash == p.hash && !l.forced[s.rel] {
-		gen = prev.gens[s.rel]
+	if old != nil && old.hash == p.hash && !forced {
+		gen = prev.gens[s.rel] // saved unchanged
 	}
 	l.keep(s.rel, p, gen)
 	return p
@@ -382,16 +387,19 @@ func (b *Builder) readStatic(fsys fs.FS, rel string) ([]byte, error) {
 		return fs.ReadFile(fsys, rel)
 	}
 	l.mu.Lock()
-	defer l.mu.Unlock()
+	data, ok := []byte(nil), false
 	if l.prev != nil && !l.pending[rel] {
-		if data, ok := l.prev.data[rel]; ok {
-			l.next.data[rel] = data
-			return data, nil
-		}
+		data, ok = l.prev.data[rel]
 	}
-	data, err := fs.ReadFile(fsys, rel)
+	l.mu.Unlock()
+	var err error
+	if !ok {
+		data, err = fs.ReadFile(fsys, rel)
+	}
 	if err == nil {
+		l.mu.Lock()
 		l.next.data[rel] = data
+		l.mu.Unlock()
 	}
 	return data, err
 }
@@ -407,11 +415,11 @@ func (b *Builder) deferred(rel string, key any, make func() ([]byte, error)) ([]
 		return make()
 	}
 	k := l.fp.key(key)
+	// After a change that renders everything the last good build's file
+	// still stands in until Finish: a stylesheet tweak need not wait for
+	// every feed.
 	l.mu.Lock()
-	old, ok := made{}, false
-	if l.prev != nil {
-		old, ok = l.prev.made[rel]
-	}
+	old, ok := l.made[rel]
 	l.mu.Unlock()
 	if !ok {
 		data, err := make()

@@ -5,6 +5,7 @@ import (
 	"context"
 	"io/fs"
 	"maps"
+	"math/rand/v2"
 	"os"
 	"path"
 	"slices"
@@ -276,4 +277,62 @@ func diffNames(a, b []string) []string {
 		}
 	}
 	return out
+}
+
+// TestBestRelated: the one-pass pick of related posts (best, made for
+// the speed of Update) agrees with sorting every candidate.
+func TestBestRelated(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 500 {
+		n := rng.IntN(40)
+		shared := make([]int, 60)
+		var touched []int
+		for _, j := range rng.Perm(60)[:n] {
+			touched = append(touched, j)
+			shared[j] = 1 + rng.IntN(4)
+		}
+		want := slices.Clone(touched)
+		slices.SortFunc(want, func(a, b int) int {
+			if shared[a] != shared[b] {
+				return shared[b] - shared[a]
+			}
+			return a - b
+		})
+		want = want[:min(relatedMax, len(want))]
+		if got := best(touched, shared); !slices.Equal(got, want) {
+			t.Fatalf("best(%v) = %v, want %v", touched, got, want)
+		}
+	}
+}
+
+// TestFinishAfterBrokenTheme: files left for Finish by the last good
+// build are still made, into its output, when a later build fails.
+func TestFinishAfterBrokenTheme(t *testing.T) {
+	fsys := sampleFS(t)
+	opt := Options{FS: fsys, Drafts: true, Future: true, Now: fixedNow}
+	b := NewBuilder()
+	first := &memStore{files: map[string][]byte{}, written: map[string]bool{}}
+	if _, err := b.Update(context.Background(), opt, nil, first); err != nil {
+		t.Fatal(err)
+	}
+	good := first.next()
+	res, err := b.Update(context.Background(), opt, appendTo(fsys, citePost, "\nA line for the feed.\n"), good)
+	if err != nil || res.Diags.HasErrors() {
+		t.Fatalf("%v %v", err, res.Diags)
+	}
+	if len(b.Stale()) == 0 {
+		t.Fatal("no feed left for Finish")
+	}
+	p := "themes/distill/layouts/post.html"
+	fsys[p] = &fstest.MapFile{Data: []byte("{{define \"main\"}}{{.Broken")}
+	res, err = b.Update(context.Background(), opt, []string{p}, good.next())
+	if err == nil && !res.Diags.HasErrors() {
+		t.Fatal("broken theme built")
+	}
+	if _, err := b.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(good.files["feed.xml"], []byte("A line for the feed.")) {
+		t.Error("feed of the last good build not made")
+	}
 }

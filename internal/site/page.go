@@ -163,7 +163,14 @@ func outPath(url string) string {
 
 // readingTime estimates minutes of reading at 220 words a minute.
 func readingTime(body []byte) int {
-	words := len(strings.Fields(string(body)))
+	words, in := 0, false
+	for _, c := range body {
+		space := c == ' ' || c == '\n' || c == '\t' || c == '\r'
+		if !space && !in {
+			words++
+		}
+		in = !space
+	}
 	m := (words + 219) / 220
 	if m < 1 {
 		m = 1

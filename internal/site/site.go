@@ -129,6 +129,7 @@ func (b *Builder) Build(ctx context.Context, opt Options, w output.Writer) (*Res
 		}
 	}
 	sortPosts(posts)
+	res.Diags.Add(dedupePostURLs(posts)...)
 	res.Posts = posts
 
 	// Phase 5: generated pages.
@@ -242,6 +243,45 @@ func checkCollisions(pages []*Page) diag.List {
 			continue
 		}
 		seen[p.OutPath] = p
+	}
+	return ds
+}
+
+// dedupePostURLs gives each post its own URL. Two posts whose permalinks
+// coincide (the same slug in the same year under /blog/:year/:slug/) are
+// what Jekyll reports as a conflict and then overwrites; here the first
+// by file name keeps the URL, the others get -2, -3, … and a warning.
+// Posts are replaced by copies, so cached pages stay as they were.
+func dedupePostURLs(posts []*Page) diag.List {
+	var ds diag.List
+	byPath := map[string][]int{}
+	for i, p := range posts {
+		byPath[p.OutPath] = append(byPath[p.OutPath], i)
+	}
+	taken := map[string]bool{}
+	for _, p := range posts {
+		taken[p.OutPath] = true
+	}
+	for _, idx := range byPath {
+		if len(idx) < 2 {
+			continue
+		}
+		slices.SortFunc(idx, func(a, b int) int { return strings.Compare(posts[a].Source, posts[b].Source) })
+		first := posts[idx[0]]
+		for _, i := range idx[1:] {
+			q := *posts[i]
+			base := strings.TrimSuffix(q.URL, "/")
+			for n := 2; ; n++ {
+				u := fmt.Sprintf("%s-%d/", base, n)
+				if !taken[outPath(u)] {
+					q.URL, q.OutPath = u, outPath(u)
+					break
+				}
+			}
+			taken[q.OutPath] = true
+			ds.Warnf(q.Source, 0, "url", "URL %s is also the URL of %s; this post is written to %s instead (set `permalink:` or `slug:` to choose)", first.URL, first.Source, q.URL)
+			posts[i] = &q
+		}
 	}
 	return ds
 }
