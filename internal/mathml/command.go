@@ -222,7 +222,8 @@ func (p *parser) structure(t token) (*node, bool) {
 	return nil, false
 }
 
-var bigSizes = map[string]string{"big": "1.2em", "Big": "1.623em", "bigg": "2.047em", "Bigg": "2.470em"}
+// bigSizes are KaTeX's delimiter heights for \big … \Bigg.
+var bigSizes = map[string]string{"big": "1.2em", "Big": "1.8em", "bigg": "2.4em", "Bigg": "3em"}
 
 func (p *parser) frac(t token) *node {
 	display := p.display

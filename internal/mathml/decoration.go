@@ -14,9 +14,12 @@ type accent struct {
 	op       bool // a brace whose scripts go above or below it (\overbrace^{n})
 }
 
+// Wide accents use the characters STIX Two Math stretches in Chromium:
+// U+0302 for \widehat, U+223C for \widetilde (U+0303 and U+02DC stay
+// narrow).
 var accents = map[string]accent{
-	"hat": {"ˆ", false, false, false}, "widehat": {"^", true, false, false},
-	"tilde": {"˜", false, false, false}, "widetilde": {"~", true, false, false},
+	"hat": {"ˆ", false, false, false}, "widehat": {"\u0302", true, false, false},
+	"tilde": {"˜", false, false, false}, "widetilde": {"\u223c", true, false, false},
 	"bar": {"‾", false, false, false}, "overline": {"‾", true, false, false},
 	"widebar": {"‾", true, false, false}, "underline": {"_", true, true, false},
 	"vec": {"→", false, false, false}, "dot": {"˙", false, false, false},
@@ -27,7 +30,7 @@ var accents = map[string]accent{
 	"overrightarrow": {"→", true, false, false}, "overleftarrow": {"←", true, false, false},
 	"overleftrightarrow": {"↔", true, false, false}, "underrightarrow": {"→", true, true, false},
 	"underleftarrow": {"←", true, true, false}, "underleftrightarrow": {"↔", true, true, false},
-	"utilde": {"~", true, true, false}, "overbrace": {"⏞", true, false, true},
+	"utilde": {"\u223c", true, true, false}, "overbrace": {"⏞", true, false, true},
 	"underbrace": {"⏟", true, true, true}, "overparen": {"⏜", true, false, true},
 	"underparen": {"⏝", true, true, true}, "overgroup": {"⏠", true, false, true},
 	"undergroup": {"⏡", true, true, true}, "overarc": {"⏜", true, false, false},

@@ -325,12 +325,12 @@ func (p *parser) buildTable(rows []tableRow, spec tableSpec, slots []int) *node 
 		table.set("displaystyle", "true")
 	}
 	if slots != nil {
-		table.set("style", "width:100%")
+		table.set("class", "eqnum")
 	}
 	for i, r := range rows {
 		tr := &node{tag: "mtr"}
 		if slots != nil {
-			tr.kids = append(tr.kids, (&node{tag: "mtd"}).set("style", "padding:0;width:50%"))
+			tr.kids = append(tr.kids, (&node{tag: "mtd"}).set("style", "padding:0 2em 0 0"))
 		}
 		for c := 0; c < ncols; c++ {
 			td := &node{tag: "mtd"}
@@ -379,9 +379,15 @@ func (p *parser) buildTable(rows []tableRow, spec tableSpec, slots []int) *node 
 }
 
 // numberCell makes the right-hand cell of a numbered row and marks the row
-// so that Result.WithNumbers can fill both in.
+// so that Result.WithNumbers can fill both in. Chromium gives a MathML
+// table its content width whatever its CSS width, so the number is taken
+// out of the flow: an absolutely positioned mpadded at right:0 of the
+// nearest positioned ancestor (the display's box, math.css), of zero
+// height so that its static top, which Chromium puts at the row's
+// baseline, is also its text's baseline. The cell keeps 2em, matched by
+// the spacer on the left, so the formula stays centred and clear of it.
 func numberCell(tr *node, slot int) *node {
-	td := (&node{tag: "mtd"}).set("style", "padding:0;width:50%;text-align:right")
+	td := (&node{tag: "mtd"}).set("style", "padding:0 0 0 2em")
 	if slot == -1 {
 		return td
 	}
@@ -391,6 +397,8 @@ func numberCell(tr *node, slot int) *node {
 	}
 	k := strconv.Itoa(slot)
 	tr.set("data-eqrow", k)
-	td.kids = []*node{(&node{tag: "mtext"}).set(attr, k)}
+	num := (&node{tag: "mtext"}).set(attr, k)
+	box := (&node{tag: "mpadded", kids: []*node{num}}).set("height", "0").set("depth", "0").set("style", "position:absolute;right:0")
+	td.kids = []*node{box}
 	return td
 }

@@ -357,6 +357,14 @@ func (p *parser) scripts(base *node) *node {
 		p.unread(t)
 		break
 	}
+	if len(primes) > 1 {
+		primes = []*node{leaf("mo", [...]string{"″", "‴", "⁗"}[min(len(primes), 4)-2], cOrd).set("lspace", "0").set("rspace", "0")}
+	}
+	if len(primes) > 0 && sub == nil && sup == nil {
+		// U+2032 is a raised glyph already: set after the base at full
+		// size it looks like TeX's f'; in an msup it comes out tiny.
+		return &node{tag: "mrow", kids: []*node{base, primes[0]}, cls: base.cls}
+	}
 	if len(primes) > 0 {
 		if len(primes) > 1 {
 			primes = []*node{leaf("mo", [...]string{"″", "‴", "⁗"}[min(len(primes), 4)-2], cOrd).set("lspace", "0").set("rspace", "0")}

@@ -14,13 +14,13 @@ import (
 	"github.com/distill-dev/distill/internal/config"
 )
 
-// Number of posts in the blog's feeds and in each tag's. The blog's feeds
-// carry the full text; a tag's carry each post's summary and link (a
+// Number of posts in the blog's feeds and in each tag's. Every feed
+// carries full text; a tag's holds only its newest few posts, since a
 // thousand-post site with fifty tags would otherwise spend most of its
-// output, and its build time, on copies of the same posts).
+// output, and its build time, on copies of the same posts.
 const (
 	feedSize    = 20
-	tagFeedSize = 10
+	tagFeedSize = 5
 )
 
 // Feed files, in the site root for the whole blog and in each tag's
@@ -39,8 +39,7 @@ type feed struct {
 	Dir                string // site URL of the folder of the feed files: "/" or "/blog/tag/go/"
 	Home               string // site URL of the page the feed follows
 	Posts              []*Page
-	Size               int  // posts in the feed, at most
-	Full               bool // full content; else the summary and a link
+	Size               int // posts in the feed, at most
 }
 
 // feeds lists the site's feed and one per tag.
@@ -49,7 +48,7 @@ func feeds(cfg *config.Config, posts []*Page, tags []*Tag) []feed {
 	if desc == "" {
 		desc = cfg.Title
 	}
-	out := []feed{{Title: cfg.Title, Description: desc, Dir: "/", Home: "/", Posts: posts, Size: feedSize, Full: true}}
+	out := []feed{{Title: cfg.Title, Description: desc, Dir: "/", Home: "/", Posts: posts, Size: feedSize}}
 	for _, t := range tags {
 		out = append(out, feed{
 			Title:       cfg.Title + " · #" + t.Name,
@@ -132,16 +131,6 @@ func (fi *feedItems) content(p *Page, it *feedItem) string {
 	return c
 }
 
-// summary is the item's summary (or, without one, an excerpt of its
-// content) followed by a link to the post.
-func (it *feedItem) summary(content func() string) string {
-	sum := it.Summary
-	if sum == "" {
-		sum = excerpt(plainText(content()), excerptLen)
-	}
-	return "<p>" + template.HTMLEscapeString(sum) + `</p><p><a href="` + template.HTMLEscapeString(it.Link) + `">Read the post</a></p>`
-}
-
 func siteAuthor(cfg *config.Config) string {
 	if cfg.Author != "" {
 		return cfg.Author
@@ -155,11 +144,7 @@ func (f feed) items(fi *feedItems) ([]*feedItem, time.Time) {
 	var updated time.Time
 	for _, p := range f.Posts[:min(f.Size, len(f.Posts))] {
 		c := *fi.get(p)
-		if f.Full {
-			c.Content = fi.content(p, &c)
-		} else {
-			c.Content = c.summary(func() string { return fi.content(p, &c) })
-		}
+		c.Content = fi.content(p, &c)
 		it := &c
 		if it.Updated.After(updated) {
 			updated = it.Updated

@@ -67,7 +67,7 @@ func compareHTML(page, libURL string) string {
 <style>` + mathFontFaceFor(libURL) + `
 body { font: 17px/1.6 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; margin: 16px; }
 table { border-collapse: collapse; width: 1240px; table-layout: fixed; }
-td { border-top: 1px solid #ddd; padding: 6px 8px; vertical-align: middle; overflow: hidden; }
+td { border-top: 1px solid #ddd; padding: 6px 8px; vertical-align: middle; overflow: hidden; position: relative; }
 td.n { width: 32px; color: #999; font-size: 12px; }
 math { font-family: "STIX Two Math", math; }
 th { text-align: left; }
@@ -176,6 +176,19 @@ func TestMathInBrowser(t *testing.T) {
 			s.remove();
 			return d })()`); d < -1 || d > 1 {
 			t.Errorf("inline math's baseline is %.1fpx off the text's", d)
+		}
+		// Equation numbers sit flush with the text column's right edge, on
+		// their row's baseline.
+		if off := evaluate[[]string](t, b, `[...document.querySelectorAll("d-article mtable.eqnum mpadded > mtext")].filter(n => {
+				const box = e => { const r = document.createRange(); r.selectNodeContents(e); return r.getBoundingClientRect() };
+				const col = n.closest(".math.display").getBoundingClientRect(), r = box(n);
+				const row = n.closest("mtr").getBoundingClientRect();
+				return Math.abs(col.right - r.right) > 3 || r.top < row.top - 1 || r.bottom > row.bottom + 1 })
+			.map(n => n.textContent)`); len(off) > 0 {
+			t.Errorf("equation numbers not at the column's right edge on their row: %q", off)
+		}
+		if n := evaluate[int](t, b, `document.querySelectorAll("d-article mtable.eqnum mpadded > mtext").length`); n < 3 {
+			t.Errorf("%d equation numbers found", n)
 		}
 		// An equation reference lands on its row.
 		if err := chromedp.Do(b.ctx, chromedp.Click(chromedp.CSS(`a.eqref[href="#eq-eq:softmax"]`))); err != nil {
