@@ -3,18 +3,9 @@
 (function () {
   "use strict";
   var figs = document.querySelectorAll('figure.d-figure[data-figure="chartjs"]');
-  if (!figs.length || !window.Chart) return;
-  var root = document.documentElement;
-  function dark() {
-    if (root.dataset.theme) return root.dataset.theme === "dark";
-    return !!(window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches);
-  }
-  function source(f) { return f.querySelector(".d-figure-source code").textContent; }
-  function fail(f, e) {
-    f.classList.add("d-figure-failed");
-    f.querySelector(".d-figure-view").textContent = "This chart could not be drawn: " + (e && e.message || e);
-    console.error(e);
-  }
+  if (!figs.length || !window.distill || !window.Chart) return;
+  var dark = distill.dark, source = distill.source;
+  function fail(f, e) { distill.fail(f, e, "chart"); }
   var charts = [];
   function draw() {
     var theme = dark() ? "dark" : "light";
@@ -41,6 +32,5 @@
     });
   }
   draw();
-  document.addEventListener("distill:theme", draw);
-  if (window.matchMedia) matchMedia("(prefers-color-scheme: dark)").addEventListener("change", draw);
+  distill.onTheme(draw);
 })();

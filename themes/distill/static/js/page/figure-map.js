@@ -6,18 +6,9 @@
   "use strict";
   var me = document.currentScript;
   var figs = document.querySelectorAll('figure.d-figure[data-figure="geojson"], figure.d-figure[data-figure="topojson"]');
-  if (!figs.length || !window.L) return;
-  var root = document.documentElement;
-  function dark() {
-    if (root.dataset.theme) return root.dataset.theme === "dark";
-    return !!(window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches);
-  }
-  function source(f) { return f.querySelector(".d-figure-source code").textContent; }
-  function fail(f, e) {
-    f.classList.add("d-figure-failed");
-    f.querySelector(".d-figure-view").textContent = "This map could not be drawn: " + (e && e.message || e);
-    console.error(e);
-  }
+  if (!figs.length || !window.distill || !window.L) return;
+  var dark = distill.dark, source = distill.source;
+  function fail(f, e) { distill.fail(f, e, "map"); }
   function geo(f) {
     var data = JSON.parse(source(f));
     if (f.dataset.figure !== "topojson") return data;
@@ -42,6 +33,5 @@
   function mark() {
     figs.forEach(function (f) { if (f.dataset.rendered) f.dataset.rendered = dark() ? "dark" : "light"; });
   }
-  document.addEventListener("distill:theme", mark);
-  if (window.matchMedia) matchMedia("(prefers-color-scheme: dark)").addEventListener("change", mark);
+  distill.onTheme(mark);
 })();

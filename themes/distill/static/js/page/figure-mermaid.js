@@ -4,18 +4,9 @@
 (function () {
   "use strict";
   var figs = document.querySelectorAll('figure.d-figure[data-figure="mermaid"]');
-  if (!figs.length || !window.mermaid) return;
-  var root = document.documentElement;
-  function dark() {
-    if (root.dataset.theme) return root.dataset.theme === "dark";
-    return !!(window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches);
-  }
-  function source(f) { return f.querySelector(".d-figure-source code").textContent; }
-  function fail(f, e) {
-    f.classList.add("d-figure-failed");
-    f.querySelector(".d-figure-view").textContent = "This diagram could not be drawn: " + (e && e.message || e);
-    console.error(e);
-  }
+  if (!figs.length || !window.distill || !window.mermaid) return;
+  var dark = distill.dark, source = distill.source;
+  function fail(f, e) { distill.fail(f, e, "diagram"); }
   function zoom(svg) {
     if (!svg || !window.svgPanZoom) return;
     svg.style.maxWidth = "none";
@@ -43,6 +34,5 @@
   var queue = Promise.resolve();
   function redraw() { queue = queue.then(draw); }
   redraw();
-  document.addEventListener("distill:theme", redraw);
-  if (window.matchMedia) matchMedia("(prefers-color-scheme: dark)").addEventListener("change", redraw);
+  distill.onTheme(redraw);
 })();

@@ -5,18 +5,9 @@
 (function () {
   "use strict";
   var figs = document.querySelectorAll('figure.d-figure[data-figure="plotly"]');
-  if (!figs.length || !window.Plotly) return;
-  var root = document.documentElement;
-  function dark() {
-    if (root.dataset.theme) return root.dataset.theme === "dark";
-    return !!(window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches);
-  }
-  function source(f) { return f.querySelector(".d-figure-source code").textContent; }
-  function fail(f, e) {
-    f.classList.add("d-figure-failed");
-    f.querySelector(".d-figure-view").textContent = "This chart could not be drawn: " + (e && e.message || e);
-    console.error(e);
-  }
+  if (!figs.length || !window.distill || !window.Plotly) return;
+  var dark = distill.dark, source = distill.source;
+  function fail(f, e) { distill.fail(f, e, "chart"); }
   function themed(layout, theme) {
     var grid = theme === "dark" ? "rgba(255,255,255,0.16)" : "rgba(0,0,0,0.1)";
     var l = Object.assign({ paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)" }, layout);
@@ -43,6 +34,5 @@
     });
   }
   draw();
-  document.addEventListener("distill:theme", draw);
-  if (window.matchMedia) matchMedia("(prefers-color-scheme: dark)").addEventListener("change", draw);
+  distill.onTheme(draw);
 })();

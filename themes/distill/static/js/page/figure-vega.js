@@ -4,18 +4,9 @@
 (function () {
   "use strict";
   var figs = document.querySelectorAll('figure.d-figure[data-figure="vega_lite"]');
-  if (!figs.length || !window.vegaEmbed) return;
-  var root = document.documentElement;
-  function dark() {
-    if (root.dataset.theme) return root.dataset.theme === "dark";
-    return !!(window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches);
-  }
-  function source(f) { return f.querySelector(".d-figure-source code").textContent; }
-  function fail(f, e) {
-    f.classList.add("d-figure-failed");
-    f.querySelector(".d-figure-view").textContent = "This chart could not be drawn: " + (e && e.message || e);
-    console.error(e);
-  }
+  if (!figs.length || !window.distill || !window.vegaEmbed) return;
+  var dark = distill.dark, source = distill.source;
+  function fail(f, e) { distill.fail(f, e, "chart"); }
   var views = [];
   async function draw() {
     var theme = dark() ? "dark" : "light";
@@ -37,6 +28,5 @@
   var queue = Promise.resolve();
   function redraw() { queue = queue.then(draw); }
   redraw();
-  document.addEventListener("distill:theme", redraw);
-  if (window.matchMedia) matchMedia("(prefers-color-scheme: dark)").addEventListener("change", redraw);
+  distill.onTheme(redraw);
 })();
