@@ -25,13 +25,8 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	if code, done := parse(fs, args); done {
 		return code
 	}
-	dir := "public"
-	switch fs.NArg() {
-	case 0:
-	case 1:
-		dir = fs.Arg(0)
-	default:
-		fmt.Fprintf(stderr, "distill check: unexpected argument %q\n", fs.Arg(1))
+	dir, ok := optionalArg(fs, "public", stderr)
+	if !ok {
 		return exitUsage
 	}
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {

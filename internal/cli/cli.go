@@ -104,6 +104,19 @@ func parse(fs *flag.FlagSet, args []string) (code int, done bool) {
 	return 0, false
 }
 
+// optionalArg returns the command's one optional argument, def when there
+// is none; ok is false (after a message) when there are more.
+func optionalArg(fs *flag.FlagSet, def string, stderr io.Writer) (string, bool) {
+	switch fs.NArg() {
+	case 0:
+		return def, true
+	case 1:
+		return fs.Arg(0), true
+	}
+	fmt.Fprintf(stderr, "distill %s: unexpected argument %q\n", fs.Name(), fs.Arg(1))
+	return "", false
+}
+
 func version() string {
 	if Version != "" {
 		return Version

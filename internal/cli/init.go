@@ -43,13 +43,8 @@ func runInit(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	if code, done := parse(fs, args); done {
 		return code
 	}
-	dir := "."
-	switch fs.NArg() {
-	case 0:
-	case 1:
-		dir = fs.Arg(0)
-	default:
-		fmt.Fprintf(stderr, "distill init: unexpected argument %q\n", fs.Arg(1))
+	dir, ok := optionalArg(fs, ".", stderr)
+	if !ok {
 		return exitUsage
 	}
 	if *author == "" {
