@@ -29,6 +29,22 @@ func (a *attrs) flag(name string, on bool) {
 
 func (a *attrs) String() string { return a.b.String() }
 
+// size sets the box of a video or embed: width, height and the
+// min/max sizes as a style.
+func (a *attrs) size(p params) {
+	a.set("width", p.str("width"))
+	a.set("height", p.str("height"))
+	a.set("style", sizeStyle(p))
+}
+
+// playback sets the switches video.liquid and audio.liquid share.
+func (a *attrs) playback(p params) {
+	a.flag("autoplay", p.flag("autoplay"))
+	a.flag("controls", p.flag("controls"))
+	a.flag("loop", p.flag("loop"))
+	a.flag("muted", p.flag("muted"))
+}
+
 // mediaURL is a path as relative_url makes it; full URLs are kept.
 func (st *state) mediaURL(p string) string {
 	if p == "" || strings.Contains(p, "://") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "data:") {
@@ -88,15 +104,10 @@ func videoHTML(p params, st *state, _ int) string {
 	if videoExts[strings.ToLower(path.Ext(strings.SplitN(src, "?", 2)[0]))] {
 		a.set("src", st.mediaURL(src))
 		a.set("class", p.str("class"))
-		a.set("width", p.str("width"))
-		a.set("height", p.str("height"))
-		a.set("style", sizeStyle(p))
+		a.size(p)
 		a.set("title", p.str("title"))
 		a.set("aria-label", p.str("alt"))
-		a.flag("autoplay", p.flag("autoplay"))
-		a.flag("controls", p.flag("controls"))
-		a.flag("loop", p.flag("loop"))
-		a.flag("muted", p.flag("muted"))
+		a.playback(p)
 		a.flag("playsinline", p.flag("autoplay"))
 		a.set("poster", st.mediaURL(p.str("poster")))
 		return "<figure><video" + a.String() + "></video>" + caption(p) + "</figure>"
@@ -106,9 +117,7 @@ func videoHTML(p params, st *state, _ int) string {
 	a.set("frameborder", "0")
 	a.set("allow", "accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share")
 	a.flag("allowfullscreen", true)
-	a.set("width", p.str("width"))
-	a.set("height", p.str("height"))
-	a.set("style", sizeStyle(p))
+	a.size(p)
 	a.set("title", orDefault(p.str("title"), p.str("alt")))
 	a.set("loading", "lazy")
 	return "<figure><iframe" + a.String() + "></iframe>" + caption(p) + "</figure>"
@@ -121,10 +130,7 @@ func audioHTML(p params, st *state, _ int) string {
 	a.set("class", p.str("class"))
 	a.set("title", p.str("title"))
 	a.set("aria-label", p.str("alt"))
-	a.flag("autoplay", p.flag("autoplay"))
-	a.flag("controls", p.flag("controls"))
-	a.flag("loop", p.flag("loop"))
-	a.flag("muted", p.flag("muted"))
+	a.playback(p)
 	return "<figure><audio" + a.String() + "></audio>" + caption(p) + "</figure>"
 }
 
