@@ -38,6 +38,13 @@ const MathFontFamily = "STIX Two Math"
 // MathFontURL is where pages load the math font from under base.
 func MathFontURL(base string) string { return mathFont.URL(base, mathFont.Files[0]) }
 
+// MathFontMetrics is CSS that depends on the math font's metrics, for pages
+// that load it. Chromium sizes a root as if drawn with the font's widest
+// surd, so a root over a flat radicand (internal/mathml's radical, which
+// always gets the smallest surd) would be followed by a gap as wide as the
+// difference: 1212 - 794 font units in STIX Two Math.
+const MathFontMetrics = `math .flat{margin-right:-0.418em}`
+
 // MathFontFace is the CSS @font-face rule of the math font under base: the
 // reader's installed copy first (macOS and iOS ship it), else the file;
 // font-display: swap so that text never waits for it.

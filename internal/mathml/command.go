@@ -11,12 +11,14 @@ func (p *parser) listCommand(t token, out []*node, first class) (_ []*node, hand
 	wrap := func(attrs ...string) ([]*node, bool, bool) {
 		rest := p.parseList(cSkip)
 		n := &node{tag: "mstyle", kids: rest, attrs: attrs}
-		return fixSpacing(append(out, n), first), true, true
+		return p.fixSpacing(append(out, n), first), true, true
 	}
 	switch t.text {
 	case "displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle":
 		p.nextMath()
 		p.display = t.text == "displaystyle"
+		defer func(script int) { p.script = script }(p.script)
+		p.script = pickInt(strings.HasPrefix(t.text, "script"), 1, 0)
 		level := map[string]string{"displaystyle": "0", "textstyle": "0", "scriptstyle": "1", "scriptscriptstyle": "2"}[t.text]
 		return wrap("displaystyle", pick(p.display, "true", "false"), "scriptlevel", level)
 	case "color":
@@ -30,7 +32,7 @@ func (p *parser) listCommand(t token, out []*node, first class) (_ []*node, hand
 		if t.text == "above" {
 			p.readString(t) // the rule thickness is not honoured
 		}
-		num := row(fixSpacing(out, first))
+		num := row(p.fixSpacing(out, first))
 		p.display = false
 		den := row(p.parseList(cSkip))
 		return []*node{fraction(t.text, num, den)}, true, true
@@ -82,7 +84,17 @@ func fence(s, form string) *node {
 	if form == "prefix" {
 		cls = cOpen
 	}
-	return leaf("mo", s, cls).set("form", form).set("stretchy", "true")
+	return unsymmetric(leaf("mo", s, cls).set("form", form).set("stretchy", "true"))
+}
+
+// unsymmetric stops a stretched ‖ from growing evenly about the math axis,
+// which in Chromium makes \left\| … \middle\| taller than the
+// parentheses around it; it covers just its neighbours instead.
+func unsymmetric(n *node) *node {
+	if n.text == "‖" {
+		n.set("symmetric", "false")
+	}
+	return n
 }
 
 // command converts one control sequence (user macros are already expanded).
@@ -145,8 +157,8 @@ func (p *parser) symbol(name string, s sym) *node {
 	switch name {
 	case "iff", "implies", "impliedby":
 		n.set("lspace", "0.5556em").set("rspace", "0.5556em")
-	case "colon":
-		n.set("lspace", "0").set("rspace", "0.1667em")
+	case "colon": // \mskip2mu before, \mskip6mu after, as in TeX
+		n.set("lspace", "0.1111em").set("rspace", "0.3333em")
 	case "{", "}", "lbrace", "rbrace", "langle", "rangle", "lfloor", "rfloor", "lceil", "rceil",
 		"lvert", "rvert", "lVert", "rVert", "|", "vert", "Vert":
 		n.set("stretchy", "false")
@@ -185,12 +197,8 @@ func (p *parser) structure(t token) (*node, bool) {
 	case "frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom":
 		return p.frac(t), true
 	case "sqrt":
-		index := p.optArg()
-		body := p.arg(t)
-		if index != nil {
-			return elem("mroot", body, index), true
-		}
-		return elem("msqrt", body), true
+		index := p.scriptStyle(p.optArg)
+		return radical(p.arg(t), index), true
 	case "left":
 		return p.leftRight(t), true
 	case "right", "middle":
@@ -228,8 +236,15 @@ var bigSizes = map[string]string{"big": "1.2em", "Big": "1.8em", "bigg": "2.4em"
 func (p *parser) frac(t token) *node {
 	display := p.display
 	p.display = false
-	num := p.arg(t)
-	den := p.arg(t)
+	// In text style (and in \tfrac) the numerator and denominator are in
+	// script style; in display style (and in \dfrac) they are in text style.
+	script := t.text[0] == 't' || !display && t.text[0] != 'd' && t.text[0] != 'c'
+	var num, den *node
+	if script {
+		num, den = p.scriptStyle(func() *node { return p.arg(t) }), p.scriptStyle(func() *node { return p.arg(t) })
+	} else {
+		num, den = p.arg(t), p.arg(t)
+	}
 	p.display = display
 	kind := "frac"
 	if strings.HasSuffix(t.text, "binom") {
@@ -274,14 +289,27 @@ func (p *parser) delimiter(cmd token) string {
 	return s
 }
 
-// leftRight parses \left d … [\middle d …] \right d.
+// leftRight parses \left d … [\middle d …] \right d. Around flat content
+// (letters, digits, ordinary operators: see flat) the delimiters keep their
+// normal size, as TeX's smallest \left delimiter would: stretched, some
+// of STIX Two Math's (‖) jump to a taller form for a parenthesis' height.
 func (p *parser) leftRight(t token) *node {
 	n := &node{tag: "mrow", cls: cInner}
+	var delims []*node
+	flatBody := true
+	add := func(d *node) {
+		delims = append(delims, d)
+		n.kids = append(n.kids, d)
+	}
 	if d := p.delimiter(t); d != "" {
-		n.kids = append(n.kids, fence(d, "prefix"))
+		add(fence(d, "prefix"))
 	}
 	for {
-		n.kids = append(n.kids, p.parseList(cOpen)...)
+		body := p.parseList(cOpen)
+		for _, k := range body {
+			flatBody = flatBody && (k.cls == cSkip || flat(k))
+		}
+		n.kids = append(n.kids, body...)
 		end := p.nextMath()
 		if end.kind != tCmd || (end.text != "right" && end.text != "middle") {
 			p.fail(t.pos, "missing \\right")
@@ -289,13 +317,17 @@ func (p *parser) leftRight(t token) *node {
 		d := p.delimiter(end)
 		if end.text == "right" {
 			if d != "" {
-				n.kids = append(n.kids, fence(d, "postfix"))
+				add(fence(d, "postfix"))
+			}
+			if flatBody {
+				for _, d := range delims {
+					d.set("stretchy", "false")
+				}
 			}
 			return n
 		}
 		if d != "" {
-			m := leaf("mo", d, cRel).set("stretchy", "true").set("lspace", "0.05em").set("rspace", "0.05em")
-			n.kids = append(n.kids, m)
+			add(unsymmetric(leaf("mo", d, cRel).set("stretchy", "true").set("lspace", "0.05em").set("rspace", "0.05em")))
 		}
 	}
 }
@@ -423,7 +455,7 @@ func (p *parser) substack(t token) *node {
 func (p *parser) overUnderSet(t token) *node {
 	display := p.display
 	p.display = false
-	script := p.arg(t)
+	script := p.scriptStyle(func() *node { return p.arg(t) })
 	p.display = display
 	base := p.arg(t)
 	tag := pick(t.text == "underset", "munder", "mover")
@@ -509,4 +541,51 @@ func (p *parser) genfrac(t token) *node {
 		n = &node{tag: "mstyle", kids: []*node{n}, cls: cInner, attrs: []string{"displaystyle", d, "scriptlevel", "0"}}
 	}
 	return n
+}
+
+// radical builds \sqrt{body} or \sqrt[index]{body}. A radicand of plain
+// symbols (flat) is set in a box of one fixed height and depth: every such
+// root then gets the font's smallest surd, with its bar at one height, as
+// in TeX, whatever letters it holds. Class "flat" marks it so the theme
+// can take back the room Chromium keeps after a root: it sizes the root as
+// if drawn with the font's widest surd (0.418em more than the smallest in
+// STIX Two Math).
+func radical(body, index *node) *node {
+	flatBody := flat(body)
+	if flatBody {
+		body = elem("mpadded", body).set("height", "0.71em").set("depth", "0.23em")
+	}
+	n := elem("msqrt", body)
+	if index != nil {
+		n = elem("mroot", body, index)
+	}
+	if flatBody {
+		n.set("class", "flat")
+	}
+	return n
+}
+
+// flat reports whether n is a row of letters, digits, text and ordinary
+// operators, with at most subscripts of the same: nothing taller than a
+// parenthesis or deeper than a descender.
+func flat(n *node) bool {
+	switch n.tag {
+	case "mi", "mn", "mtext", "mspace":
+		return true
+	case "mo":
+		return n.cls != cOp && n.attr("stretchy") != "true" && n.attr("largeop") != "true"
+	case "mrow":
+		if n.attr("style") != "" {
+			return false
+		}
+		for _, k := range n.kids {
+			if !flat(k) {
+				return false
+			}
+		}
+		return len(n.kids) > 0
+	case "msub":
+		return flat(n.kids[0]) && flat(n.kids[1]) && n.kids[1].tag != "mrow"
+	}
+	return false
 }

@@ -14,13 +14,13 @@ type accent struct {
 	op       bool // a brace whose scripts go above or below it (\overbrace^{n})
 }
 
-// Wide accents use the characters STIX Two Math stretches in Chromium:
-// U+0302 for \widehat, U+223C for \widetilde (U+0303 and U+02DC stay
-// narrow).
+// Wide accents use the characters STIX Two Math stretches in Chromium
+// (U+0302 for \widehat) or are drawn by the theme (drawn: \widetilde,
+// the arrows).
 var accents = map[string]accent{
 	"hat": {"ˆ", false, false, false}, "widehat": {"\u0302", true, false, false},
 	"tilde": {"˜", false, false, false}, "widetilde": {"\u223c", true, false, false},
-	"bar": {"‾", false, false, false}, "overline": {"‾", true, false, false},
+	"bar": {"¯", false, false, false}, "overline": {"‾", true, false, false},
 	"widebar": {"‾", true, false, false}, "underline": {"_", true, true, false},
 	"vec": {"→", false, false, false}, "dot": {"˙", false, false, false},
 	"ddot": {"¨", false, false, false}, "dddot": {"⃛", false, false, false},
@@ -114,7 +114,12 @@ func boxed(n *node, style string) *node {
 
 func (p *parser) accent(t token, a accent) *node {
 	base := p.arg(t)
-	mark := leaf("mo", a.text, cOrd).set("stretchy", pick(a.stretchy, "true", "false"))
+	var mark *node
+	if cls := drawn[a.text]; cls != "" && a.stretchy {
+		mark = drawnMark(cls, markHeight[cls], base)
+	} else {
+		mark = leaf("mo", a.text, cOrd).set("stretchy", pick(a.stretchy, "true", "false"))
+	}
 	var n *node
 	if a.under {
 		n = elem("munder", base, mark).set("accentunder", "true")
@@ -127,24 +132,77 @@ func (p *parser) accent(t token, a accent) *node {
 	return n
 }
 
+// drawn are the wide marks the theme paints with CSS into a box as wide as
+// what they span (drawnMark), with the box's class. Chromium does not
+// stretch them from STIX Two Math: no horizontal tilde stretches (the
+// font's wide tildes hang on U+0303, which the browser takes for a vertical
+// operator), and the assemblies of → ↔ ↦ end in a part it rejects, while
+// ⇒'s loses its head; drawing every labelled arrow the same way keeps them
+// alike. The class names are the theme's (css/math.css).
+var drawn = map[string]string{"\u223c": "wide-tilde", "→": "arrow-r", "←": "arrow-l", "↔": "arrow-lr",
+	"⇒": "arrow-rr", "⇐": "arrow-ll", "⇔": "arrow-llrr", "↦": "arrow-map"}
+
+// markHeight is the height of a drawn mark's box.
+var markHeight = map[string]string{"wide-tilde": "0.22em"}
+
+// drawnMark is a box with class cls, as wide as a phantom of span, height
+// tall (0.5em when ""), for the theme to paint a mark into.
+func drawnMark(cls, height string, span *node) *node {
+	if height == "" {
+		height = "0.5em"
+	}
+	box := elem("mpadded", elem("mphantom", span)).set("height", height).set("depth", "0")
+	return box.set("class", cls)
+}
+
+// arrow builds \xrightarrow[below]{above} and its kin.
 func (p *parser) arrow(t token, s string) *node {
 	display := p.display
 	p.display = false
-	below := p.optArg()
-	above := p.arg(t)
+	below := p.scriptStyle(p.optArg)
+	above := p.scriptStyle(func() *node { return p.arg(t) })
 	p.display = display
 	pad := func(n *node) *node {
 		return &node{tag: "mrow", kids: []*node{space("0.2778em"), n, space("0.2778em")}}
 	}
-	mo := leaf("mo", s, cRel).set("stretchy", "true").set("minsize", "1.8em")
+	above = pad(above)
+	if below != nil {
+		below = pad(below)
+	}
+	cls := drawn[s]
+	if cls == "" { // hooks, harpoons, =: stretched from the font
+		mo := leaf("mo", s, cRel).set("stretchy", "true")
+		var n *node
+		if below != nil {
+			n = elem("munderover", mo, below, above)
+		} else {
+			n = elem("mover", mo, above)
+		}
+		n.cls = cRel
+		return n
+	}
+	// The arrow's box spans a phantom of the labels, one script level down
+	// as they are, stacked with the arrow's least length, 1.8em (2.535em a
+	// level down); accentunder keeps each part at that level.
+	span := above
+	if below != nil {
+		span = elem("munder", above, below).set("accentunder", "true")
+	}
+	span = elem("munder", span, space("2.535em")).set("accentunder", "true")
+	arrow := drawnMark(cls, "", (&node{tag: "mstyle", kids: []*node{span}}).set("scriptlevel", "+1"))
 	var n *node
 	if below != nil {
-		n = elem("munderover", mo, pad(below), pad(above))
+		n = elem("munderover", arrow, below, above)
 	} else {
-		n = elem("mover", mo, pad(above))
+		n = elem("mover", arrow, above)
 	}
-	n.cls = cRel
-	return n
+	// A relation's thick spaces, which the box, not being an operator,
+	// does not get from MathML; none in script style, as in TeX.
+	if p.script > 0 {
+		n.cls = cRel
+		return n
+	}
+	return &node{tag: "mrow", kids: []*node{space("0.2778em"), n, space("0.2778em")}, cls: cRel}
 }
 
 func (p *parser) cancel(t token) *node {

@@ -15,6 +15,7 @@ type parser struct {
 	local      map[string]*macro // definitions made inside this formula
 	colors     map[string]string // \definecolor inside this formula
 	display    bool              // current style is display style
+	script     int               // >0 in script style: sub/superscripts, limits, text-style fractions
 	font       variant           // current math alphabet
 	depth      int
 	textMath   int      // >0 while parsing $…$ inside \text
@@ -191,7 +192,7 @@ func (p *parser) parseList(first class) []*node {
 			out = append(out, n)
 		}
 	}
-	return fixSpacing(out, first)
+	return p.fixSpacing(out, first)
 }
 
 // parseAtom parses one atom with its scripts; nil when the input produced
@@ -419,9 +420,17 @@ func pick(c bool, a, b string) string {
 func (p *parser) scriptArg(t token) *node {
 	display, font := p.display, p.font
 	p.display = false
-	defer func() { p.display, p.font = display, font }()
-	n := p.arg(t)
-	return n
+	p.script++
+	defer func() { p.display, p.font = display, font; p.script-- }()
+	return p.arg(t)
+}
+
+// scriptStyle parses with parse in script style, where TeX sets binary
+// operators, relations and punctuation without their spaces.
+func (p *parser) scriptStyle(parse func() *node) *node {
+	p.script++
+	defer func() { p.script-- }()
+	return parse()
 }
 
 // char converts one character token in math mode.
@@ -539,4 +548,11 @@ func (p *parser) digitFont() variant {
 		return p.font
 	}
 	return vDefault
+}
+
+func pickInt(c bool, a, b int) int {
+	if c {
+		return a
+	}
+	return b
 }

@@ -1,8 +1,10 @@
 package mathml
 
 // fixSpacing applies TeX's rules for binary operators and function
-// application to a finished list.
-func fixSpacing(list []*node, first class) []*node {
+// application to a finished list. In script style binary operators,
+// relations and punctuation lose their spaces (a_{i,j}, \sum_{i=1}), as
+// in TeX; MathML would give them their text-style spaces.
+func (p *parser) fixSpacing(list []*node, first class) []*node {
 	prev, seen := first, false
 	for i, n := range list {
 		if n.cls == cSkip {
@@ -19,6 +21,11 @@ func fixSpacing(list []*node, first class) []*node {
 				}
 			}
 		}
+		if p.script > 0 && (n.cls == cBin || n.cls == cRel || n.cls == cPunct) {
+			if c := n.core(); c != nil && c.attr("lspace") == "" && c.attr("rspace") == "" {
+				c.set("lspace", "0").set("rspace", "0")
+			}
+		}
 		if !seen && first != cSkip && (n.cls == cBin || n.cls == cRel) {
 			if c := n.core(); c != nil { // after TeX's {} at the start of an align cell
 				c.set("form", "infix")
@@ -26,7 +33,7 @@ func fixSpacing(list []*node, first class) []*node {
 		}
 		prev, seen = n.cls, true
 	}
-	return applyFunctions(list)
+	return applyFunctions(list, first)
 }
 
 func nextClass(list []*node, i int) class {
@@ -39,8 +46,10 @@ func nextClass(list []*node, i int) class {
 }
 
 // applyFunctions puts U+2061 FUNCTION APPLICATION after named operators,
-// with TeX's thin space when an ordinary atom follows (\log q, not \log(q)).
-func applyFunctions(list []*node) []*node {
+// with TeX's thin space when an ordinary atom follows (\log q, not \log(q)),
+// and the thin space TeX puts before one after an ordinary atom, a closing
+// delimiter or an inner formula (n \log n, (x) \sin y).
+func applyFunctions(list []*node, first class) []*node {
 	count := 0
 	for _, n := range list {
 		if n.fn || n.cls == cOp && n.core() == nil {
@@ -50,10 +59,18 @@ func applyFunctions(list []*node) []*node {
 	if count == 0 {
 		return list
 	}
-	out := make([]*node, 0, len(list)+2*count)
+	out := make([]*node, 0, len(list)+3*count)
+	prev := first
 	for i, n := range list {
+		named := n.fn || n.cls == cOp && n.core() == nil
+		if named && (prev == cOrd || prev == cClose || prev == cInner) {
+			out = append(out, space("0.1667em"))
+		}
 		out = append(out, n)
-		if !n.fn && !(n.cls == cOp && n.core() == nil) {
+		if n.cls != cSkip {
+			prev = n.cls
+		}
+		if !named {
 			continue
 		}
 		next := nextClass(list, i)

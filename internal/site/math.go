@@ -21,8 +21,9 @@ import (
 // mathFuncs are the template functions of partials/math.html.
 func mathFuncs(cfg *config.Config) template.FuncMap {
 	return template.FuncMap{
-		// mathFontFace is the @font-face rule of the math font, "" when
-		// the site relies on the readers' fonts (math.web_font: false).
+		// mathFontFace is the @font-face rule of the math font and the CSS
+		// fitted to its metrics, "" when the site relies on the readers'
+		// fonts (math.web_font: false).
 		"mathFontFace": func() template.CSS {
 			if !cfg.Math.WebFont {
 				return ""
@@ -31,7 +32,7 @@ func mathFuncs(cfg *config.Config) template.FuncMap {
 			if strings.HasPrefix(base, "/") && !strings.HasPrefix(base, "//") {
 				base = cfg.BaseURL + base // CSS is not rewritten by the emitter
 			}
-			return template.CSS(libs.MathFontFace(base))
+			return template.CSS(libs.MathFontFace(base) + libs.MathFontMetrics)
 		},
 		"hasLib": func(names []string, name string) bool { return slices.Contains(names, name) },
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/distill-dev/distill/internal/browsertest"
+	"github.com/distill-dev/distill/internal/libs"
 	"github.com/distill-dev/distill/internal/output"
 )
 
@@ -64,7 +65,7 @@ func compareHTML(page, libURL string) string {
 	}
 	return `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <link rel="stylesheet" href="` + libURL + `/npm/katex@0.18.11/dist/katex-swap.min.css">
-<style>` + mathFontFaceFor(libURL) + `
+<style>` + mathFontFaceFor(libURL) + libs.MathFontMetrics + themeMathCSS + `
 body { font: 17px/1.6 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; margin: 16px; }
 table { border-collapse: collapse; width: 1240px; table-layout: fixed; }
 td { border-top: 1px solid #ddd; padding: 6px 8px; vertical-align: middle; overflow: hidden; position: relative; }
@@ -87,6 +88,15 @@ for (const c of cells) katex.render(clean(c.dataset.tex), c, {macros, displayMod
 document.body.dataset.done = "1";
 </script></body></html>`
 }
+
+// themeMathCSS is the theme's stylesheet for math, read once.
+var themeMathCSS = func() string {
+	b, err := os.ReadFile(repoRoot + "/themes/distill/static/css/math.css")
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}()
 
 func mathFontFaceFor(libURL string) string {
 	return `@font-face{font-family:"STIX Two Math";src:url("` + libURL + `/npm/@fontsource/stix-two-math@5.3.0/files/stix-two-math-latin-400-normal.woff2") format("woff2")}`
@@ -186,6 +196,43 @@ func TestMathInBrowser(t *testing.T) {
 				return Math.abs(col.right - r.right) > 3 || r.top < row.top - 1 || r.bottom > row.bottom + 1 })
 			.map(n => n.textContent)`); len(off) > 0 {
 			t.Errorf("equation numbers not at the column's right edge on their row: %q", off)
+		}
+		// Labelled arrows (\xrightarrow and kin) and wide tildes are boxes
+		// the theme paints: each is as wide as what it spans (an arrow at
+		// least 1.8em), and painted. Chromium stretches neither from STIX
+		// Two Math.
+		marks := evaluate[[]string](t, b, `[...document.querySelectorAll("d-article math [class^=arrow-], d-article math .wide-tilde")].map(m => {
+				const tex = m.closest("math").querySelector("annotation").textContent, cs = getComputedStyle(m);
+				const w = m.getBoundingClientRect().width, stack = m.parentElement;
+				const spans = m.matches(".wide-tilde") || stack.hasAttribute("accent") ? [stack.firstElementChild] : [...stack.children].slice(1);
+				const need = Math.max(...spans.map(c => c.getBoundingClientRect().width));
+				if (!/svg/.test(cs.maskImage)) return tex + ": not painted";
+				if (m.matches(".wide-tilde") || stack.hasAttribute("accent")) return Math.abs(w - need) > 1 ? tex + ": " + w.toFixed(0) + "px over " + need.toFixed(0) + "px" : "";
+				const em = parseFloat(getComputedStyle(stack).fontSize);
+				return w < need - 1 || w < 1.75 * em ? tex + ": arrow " + w.toFixed(0) + "px, labels " + need.toFixed(0) + "px" : "" })`)
+		var bad []string
+		for _, m := range marks {
+			if m != "" {
+				bad = append(bad, m)
+			}
+		}
+		if len(bad) > 0 {
+			t.Errorf("drawn marks: %q", bad)
+		}
+		if len(marks) < 8 {
+			t.Errorf("%d drawn arrows and tildes found in the gallery", len(marks))
+		}
+		// A root over a flat radicand ends where its radicand does: no gap
+		// after \sqrt{2} or \sqrt[3]{8} (Chromium keeps 0.418em there).
+		if gaps := evaluate[[]string](t, b, `[...document.querySelectorAll("d-article .flat")].filter(r => {
+				const cs = getComputedStyle(r), em = parseFloat(cs.fontSize);
+				const room = r.getBoundingClientRect().right + parseFloat(cs.marginRight) - r.firstElementChild.getBoundingClientRect().right;
+				return Math.abs(room) > 0.1 * em })
+			.map(r => r.closest("math").querySelector("annotation").textContent)`); len(gaps) > 0 {
+			t.Errorf("roots followed by a gap: %q", gaps)
+		}
+		if n := evaluate[int](t, b, `document.querySelectorAll("d-article .flat").length`); n < 3 {
+			t.Errorf("%d flat roots found", n)
 		}
 		if n := evaluate[int](t, b, `document.querySelectorAll("d-article mtable.eqnum mpadded > mtext").length`); n < 3 {
 			t.Errorf("%d equation numbers found", n)
