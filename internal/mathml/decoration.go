@@ -116,7 +116,7 @@ func (p *parser) accent(t token, a accent) *node {
 	base := p.arg(t)
 	var mark *node
 	if cls := drawn[a.text]; cls != "" && a.stretchy {
-		mark = drawnMark(cls, markHeight[cls], base)
+		mark = drawnMark(cls, markHeight[cls], a.text, base)
 	} else {
 		mark = leaf("mo", a.text, cOrd).set("stretchy", pick(a.stretchy, "true", "false"))
 	}
@@ -146,13 +146,17 @@ var drawn = map[string]string{"\u223c": "wide-tilde", "→": "arrow-r", "←": "
 var markHeight = map[string]string{"wide-tilde": "0.22em"}
 
 // drawnMark is a box with class cls, as wide as a phantom of span, height
-// tall (0.5em when ""), for the theme to paint a mark into.
-func drawnMark(cls, height string, span *node) *node {
+// tall (0.5em when ""), for the theme to paint a mark into. It also holds
+// the mark's own character, at its start and taking no room: what screen
+// readers read, and what feed readers and pages without the theme's CSS
+// show; the theme makes it transparent.
+func drawnMark(cls, height, char string, span *node) *node {
 	if height == "" {
 		height = "0.5em"
 	}
-	box := elem("mpadded", elem("mphantom", span)).set("height", height).set("depth", "0")
-	return box.set("class", cls)
+	glyph := leaf("mo", char, cOrd).set("stretchy", "false").set("lspace", "0").set("rspace", "0")
+	box := elem("mpadded", elem("mpadded", glyph).set("width", "0"), elem("mphantom", span))
+	return box.set("height", height).set("depth", "0").set("class", cls)
 }
 
 // arrow builds \xrightarrow[below]{above} and its kin.
@@ -189,7 +193,7 @@ func (p *parser) arrow(t token, s string) *node {
 		span = elem("munder", above, below).set("accentunder", "true")
 	}
 	span = elem("munder", span, space("2.535em")).set("accentunder", "true")
-	arrow := drawnMark(cls, "", (&node{tag: "mstyle", kids: []*node{span}}).set("scriptlevel", "+1"))
+	arrow := drawnMark(cls, "", s, (&node{tag: "mstyle", kids: []*node{span}}).set("scriptlevel", "+1"))
 	var n *node
 	if below != nil {
 		n = elem("munderover", arrow, below, above)

@@ -199,14 +199,15 @@ func TestMathInBrowser(t *testing.T) {
 		}
 		// Labelled arrows (\xrightarrow and kin) and wide tildes are boxes
 		// the theme paints: each is as wide as what it spans (an arrow at
-		// least 1.8em), and painted. Chromium stretches neither from STIX
-		// Two Math.
+		// least 1.8em), painted, and its character (for screen readers and
+		// feeds) hidden. Chromium stretches neither from STIX Two Math.
 		marks := evaluate[[]string](t, b, `[...document.querySelectorAll("d-article math [class^=arrow-], d-article math .wide-tilde")].map(m => {
 				const tex = m.closest("math").querySelector("annotation").textContent, cs = getComputedStyle(m);
 				const w = m.getBoundingClientRect().width, stack = m.parentElement;
 				const spans = m.matches(".wide-tilde") || stack.hasAttribute("accent") ? [stack.firstElementChild] : [...stack.children].slice(1);
 				const need = Math.max(...spans.map(c => c.getBoundingClientRect().width));
 				if (!/svg/.test(cs.maskImage)) return tex + ": not painted";
+				if (getComputedStyle(m.querySelector("mo")).color !== "rgba(0, 0, 0, 0)") return tex + ": its character shows";
 				if (m.matches(".wide-tilde") || stack.hasAttribute("accent")) return Math.abs(w - need) > 1 ? tex + ": " + w.toFixed(0) + "px over " + need.toFixed(0) + "px" : "";
 				const em = parseFloat(getComputedStyle(stack).fontSize);
 				return w < need - 1 || w < 1.75 * em ? tex + ": arrow " + w.toFixed(0) + "px, labels " + need.toFixed(0) + "px" : "" })`)
