@@ -40,10 +40,11 @@ func MathFontURL(base string) string { return mathFont.URL(base, mathFont.Files[
 
 // MathFontMetrics is CSS that depends on the math font's metrics, for pages
 // that load it. Chromium sizes a root as if drawn with the font's widest
-// surd, so a root over a flat radicand (internal/mathml's radical, which
-// always gets the smallest surd) would be followed by a gap as wide as the
-// difference: 1212 - 794 font units in STIX Two Math.
-const MathFontMetrics = `math .flat{margin-right:-0.418em}`
+// surd, so a root is followed by a gap as wide as the difference between
+// that surd and the one drawn. internal/mathml's radical fixes which surd
+// a flat or raised radicand gets; in STIX Two Math font units the gaps are
+// 1212 - 794 and 1212 - 1041.
+const MathFontMetrics = `math .flat{margin-right:-0.418em}math .raised{margin-right:-0.171em}`
 
 // MathFontFace is the CSS @font-face rule of the math font under base: the
 // reader's installed copy first (macOS and iOS ship it), else the file;

@@ -543,24 +543,30 @@ func (p *parser) genfrac(t token) *node {
 	return n
 }
 
-// radical builds \sqrt{body} or \sqrt[index]{body}. A radicand of plain
-// symbols (flat) is set in a box of one fixed height and depth: every such
-// root then gets the font's smallest surd, with its bar at one height, as
-// in TeX, whatever letters it holds. Class "flat" marks it so the theme
-// can take back the room Chromium keeps after a root: it sizes the root as
-// if drawn with the font's widest surd (0.418em more than the smallest in
-// STIX Two Math).
+// radical builds \sqrt{body} or \sqrt[index]{body}. Chromium sizes a root
+// as if drawn with the font's widest surd, which leaves a gap after a
+// short one. So a radicand of plain symbols is set in a box of fixed
+// height and depth, which fixes the surd the font gives it, and a class
+// names that surd for the theme to take the gap back (css/math.css, with
+// the font): "flat" (letters, digits, ordinary operators, subscripts: the
+// smallest surd) or "raised" (with superscripts too: the next one). The
+// bar then sits at one height over all such roots, as in TeX.
 func radical(body, index *node) *node {
-	flatBody := flat(body)
-	if flatBody {
+	cls := ""
+	switch {
+	case flat(body):
+		cls = "flat"
 		body = elem("mpadded", body).set("height", "0.71em").set("depth", "0.23em")
+	case raised(body):
+		cls = "raised"
+		body = elem("mpadded", body).set("height", "0.9em").set("depth", "0.3em")
 	}
 	n := elem("msqrt", body)
 	if index != nil {
 		n = elem("mroot", body, index)
 	}
-	if flatBody {
-		n.set("class", "flat")
+	if cls != "" {
+		n.set("class", cls)
 	}
 	return n
 }
@@ -588,4 +594,30 @@ func flat(n *node) bool {
 		return flat(n.kids[0]) && flat(n.kids[1]) && n.kids[1].tag != "mrow"
 	}
 	return false
+}
+
+// raised reports whether n is a row of flat items and of flat bases with
+// flat sub- and superscripts (x^2 + y_i^2): no higher than a superscript
+// digit, no deeper than a subscript's descender.
+func raised(n *node) bool {
+	switch n.tag {
+	case "mrow":
+		if n.attr("style") != "" {
+			return false
+		}
+		for _, k := range n.kids {
+			if !raised(k) {
+				return false
+			}
+		}
+		return len(n.kids) > 0
+	case "msup", "msub", "msubsup":
+		for _, k := range n.kids {
+			if !flat(k) || k.tag == "msub" {
+				return false
+			}
+		}
+		return true
+	}
+	return flat(n)
 }

@@ -223,9 +223,10 @@ func TestMathInBrowser(t *testing.T) {
 		if len(marks) < 8 {
 			t.Errorf("%d drawn arrows and tildes found in the gallery", len(marks))
 		}
-		// A root over a flat radicand ends where its radicand does: no gap
-		// after \sqrt{2} or \sqrt[3]{8} (Chromium keeps 0.418em there).
-		if gaps := evaluate[[]string](t, b, `[...document.querySelectorAll("d-article .flat")].filter(r => {
+		// A root over a flat or raised radicand ends where its radicand
+		// does: no gap after \sqrt{2}, \sqrt[3]{8} or \sqrt{x^2 + y^2}
+		// (Chromium keeps 0.418em or 0.171em there).
+		if gaps := evaluate[[]string](t, b, `[...document.querySelectorAll("d-article .flat, d-article .raised")].filter(r => {
 				const cs = getComputedStyle(r), em = parseFloat(cs.fontSize);
 				const room = r.getBoundingClientRect().right + parseFloat(cs.marginRight) - r.firstElementChild.getBoundingClientRect().right;
 				return Math.abs(room) > 0.1 * em })
@@ -234,6 +235,9 @@ func TestMathInBrowser(t *testing.T) {
 		}
 		if n := evaluate[int](t, b, `document.querySelectorAll("d-article .flat").length`); n < 3 {
 			t.Errorf("%d flat roots found", n)
+		}
+		if n := evaluate[int](t, b, `document.querySelectorAll("d-article .raised").length`); n < 2 {
+			t.Errorf("%d raised roots found", n)
 		}
 		if n := evaluate[int](t, b, `document.querySelectorAll("d-article mtable.eqnum mpadded > mtext").length`); n < 3 {
 			t.Errorf("%d equation numbers found", n)

@@ -52,6 +52,9 @@ func TestMathPages(t *testing.T) {
 	if !strings.Contains(ok, font) || !strings.Contains(ok, "𝐯") || !strings.Contains(ok, "ℝ") || !strings.Contains(ok, `href="/b/blog/2024/ok/#eq-eq:x"`) && !strings.Contains(ok, `href="#eq-eq:x"`) {
 		t.Errorf("math page lacks the font, the macros or the reference:\n%s", ok)
 	}
+	if !strings.Contains(ok, "math .flat{margin-right:-0.418em}") {
+		t.Error("the math page lacks the CSS fitted to the math font")
+	}
 	if strings.Contains(ok, "katex") || strings.Contains(ok, "math-fallback.js") {
 		t.Error("a page whose formulas all rendered loads KaTeX")
 	}
@@ -65,8 +68,8 @@ func TestMathPages(t *testing.T) {
 		t.Error("math-fallback.js not written")
 	}
 	_, mem = buildMath(t, "math:\n  web_font: false\n", false)
-	if b, _ := mem.Get("blog/2024/ok/index.html"); strings.Contains(string(b), "@font-face") {
-		t.Error("web_font: false still declares the font")
+	if b, _ := mem.Get("blog/2024/ok/index.html"); strings.Contains(string(b), "@font-face") || strings.Contains(string(b), "margin-right:-0.418em") {
+		t.Error("web_font: false still declares the font or the CSS fitted to it")
 	}
 }
 
