@@ -18,7 +18,7 @@ func (e *Entry) ReferenceHTML() string {
 		return "?"
 	}
 	var b strings.Builder
-	b.WriteString(`<span class="title">` + html.EscapeString(e.Field("title")) + `</span> `)
+	b.WriteString(`<span class="title">` + textHTML(e.Field("title")) + `</span> `)
 	b.WriteString(e.linkHTML())
 	b.WriteString("<br>")
 	authors := e.authorList(refName, ", ", " and ")
@@ -41,7 +41,7 @@ func (e *Entry) HoverHTML() string {
 	if e == nil {
 		return "?"
 	}
-	title := html.EscapeString(e.Field("title"))
+	title := textHTML(e.Field("title"))
 	if u := safeURL(e.URL()); u != "" {
 		title = `<a href="` + html.EscapeString(u) + `">` + title + `</a>`
 	}
