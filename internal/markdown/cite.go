@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -136,25 +137,58 @@ func segOffset(segs []text.Segment, i int) int {
 }
 
 // resolveCitations replaces every <d-cite> of the document, in document
-// order, so that numbers follow first appearance.
+// order, so that numbers follow first appearance. A [^label] footnote's
+// citations count where the footnote is first referenced, not where its
+// definition sits (usually at the end), as distill numbers the citations
+// of an inline <d-footnote>.
 func resolveCitations(st *docState, doc *ast.Document) {
-	var found []ast.Node
+	var defs []*extast.Footnote
+	byIndex := map[int]*extast.Footnote{}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.RawHTML:
-			if t := rawText(n, st.src); citeOpenTag.MatchString(t) || citeClose.MatchString(t) {
-				found = append(found, n)
-			}
-		case *ast.HTMLBlock:
-			if t, _ := blockText(n, st.src); strings.Contains(strings.ToLower(t), "d-cite") {
-				found = append(found, n)
-			}
+		if fn, ok := n.(*extast.Footnote); ok && entering {
+			defs = append(defs, fn)
+			byIndex[fn.Index] = fn
+			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
+	var found []ast.Node
+	done := map[*extast.Footnote]bool{}
+	var collect func(root ast.Node)
+	collect = func(root ast.Node) {
+		_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			switch n := n.(type) {
+			case *extast.Footnote:
+				if n != root {
+					return ast.WalkSkipChildren, nil
+				}
+			case *extast.FootnoteLink:
+				if fn := byIndex[n.Index]; fn != nil && !done[fn] {
+					done[fn] = true
+					collect(fn)
+				}
+			case *ast.RawHTML:
+				if t := rawText(n, st.src); citeOpenTag.MatchString(t) || citeClose.MatchString(t) {
+					found = append(found, n)
+				}
+			case *ast.HTMLBlock:
+				if t, _ := blockText(n, st.src); strings.Contains(strings.ToLower(t), "d-cite") {
+					found = append(found, n)
+				}
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+	collect(doc)
+	for _, fn := range defs { // never referenced: where they stand
+		if !done[fn] {
+			done[fn] = true
+			collect(fn)
+		}
+	}
 	for _, n := range found {
 		switch n := n.(type) {
 		case *ast.RawHTML:
