@@ -89,9 +89,10 @@ func (e *Emitter) Copy(rel string, data []byte) error { return e.W.WriteFile(rel
 
 // urlAttr matches a root-relative URL in an attribute that holds one:
 // href="/x", src='/x', srcset, poster, action, data and the data-*
-// variants lazy loaders and al-folio's includes use. "//host"
+// variants lazy loaders and al-folio's includes use, and data-tiles (a
+// map's tile URL template, map.tile_url). "//host"
 // (protocol-relative) is left alone.
-var urlAttr = regexp.MustCompile(`\b(href|src|poster|action|data|srcset|data-src|data-url|data-href|data-srcset)=("|')/([^/"'][^"']*|)("|')`)
+var urlAttr = regexp.MustCompile(`\b(href|src|poster|action|data|srcset|data-src|data-url|data-href|data-srcset|data-tiles)=("|')/([^/"'][^"']*|)("|')`)
 
 // PrefixURLs prefixes every root-relative URL in HTML attributes with base,
 // so a project site served under /repo/ works. It is the only place the

@@ -20,6 +20,8 @@ func TestPrefixURLs(t *testing.T) {
 		{"relative left alone", "/repo", `<a href="x/y">`, `<a href="x/y">`},
 		{"fragment left alone", "/repo", `<a href="#fn-1">`, `<a href="#fn-1">`},
 		{"data-url", "/repo", `<div data-url="/a.json">`, `<div data-url="/repo/a.json">`},
+		{"map tiles served by the site", "/repo", `<script data-tiles="/tiles/{z}/{x}/{y}.png">`, `<script data-tiles="/repo/tiles/{z}/{x}/{y}.png">`},
+		{"map tiles elsewhere", "/repo", `<script data-tiles="https://tile.example/{z}.png">`, `<script data-tiles="https://tile.example/{z}.png">`},
 		{"text is not an attribute", "/repo", `<code>href=&#34;/x&#34;</code>`, `<code>href=&#34;/x&#34;</code>`},
 		{"no base", "", `<a href="/x">`, `<a href="/x">`},
 		{"trailing slash on base", "/repo/", `<a href="/x">`, `<a href="/repo/x">`},
