@@ -223,7 +223,7 @@ func (p *parser) cancel(t token) *node {
 		bg = line("top right") + "," + line("bottom right")
 	}
 	n := &node{tag: "mrow", kids: p.argList(t)}
-	return n.set("style", "background:"+bg)
+	return n.set("style", "background:"+bg+";-webkit-print-color-adjust:exact;print-color-adjust:exact")
 }
 
 // readString reads an argument as plain text without expanding macros.
