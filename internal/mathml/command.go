@@ -18,7 +18,10 @@ func (p *parser) listCommand(t token, out []*node, first class) (_ []*node, hand
 		p.nextMath()
 		p.display = t.text == "displaystyle"
 		defer func(script int) { p.script = script }(p.script)
-		p.script = pickInt(strings.HasPrefix(t.text, "script"), 1, 0)
+		p.script = 0
+		if strings.HasPrefix(t.text, "script") {
+			p.script = 1
+		}
 		level := map[string]string{"displaystyle": "0", "textstyle": "0", "scriptstyle": "1", "scriptscriptstyle": "2"}[t.text]
 		return wrap("displaystyle", pick(p.display, "true", "false"), "scriptlevel", level)
 	case "color":
@@ -239,12 +242,11 @@ func (p *parser) frac(t token) *node {
 	// In text style (and in \tfrac) the numerator and denominator are in
 	// script style; in display style (and in \dfrac) they are in text style.
 	script := t.text[0] == 't' || !display && t.text[0] != 'd' && t.text[0] != 'c'
-	var num, den *node
+	arg := p.arg
 	if script {
-		num, den = p.scriptStyle(func() *node { return p.arg(t) }), p.scriptStyle(func() *node { return p.arg(t) })
-	} else {
-		num, den = p.arg(t), p.arg(t)
+		arg = p.scriptArg
 	}
+	num, den := arg(t), arg(t)
 	p.display = display
 	kind := "frac"
 	if strings.HasSuffix(t.text, "binom") {
@@ -455,7 +457,7 @@ func (p *parser) substack(t token) *node {
 func (p *parser) overUnderSet(t token) *node {
 	display := p.display
 	p.display = false
-	script := p.scriptStyle(func() *node { return p.arg(t) })
+	script := p.scriptArg(t)
 	p.display = display
 	base := p.arg(t)
 	tag := pick(t.text == "underset", "munder", "mover")
@@ -581,15 +583,7 @@ func flat(n *node) bool {
 	case "mo":
 		return n.cls != cOp && n.attr("stretchy") != "true" && n.attr("largeop") != "true"
 	case "mrow":
-		if n.attr("style") != "" {
-			return false
-		}
-		for _, k := range n.kids {
-			if !flat(k) {
-				return false
-			}
-		}
-		return len(n.kids) > 0
+		return plainRow(n, flat)
 	case "msub":
 		return flat(n.kids[0]) && flat(n.kids[1]) && n.kids[1].tag != "mrow"
 	}
@@ -602,15 +596,7 @@ func flat(n *node) bool {
 func raised(n *node) bool {
 	switch n.tag {
 	case "mrow":
-		if n.attr("style") != "" {
-			return false
-		}
-		for _, k := range n.kids {
-			if !raised(k) {
-				return false
-			}
-		}
-		return len(n.kids) > 0
+		return plainRow(n, raised)
 	case "msup", "msub", "msubsup":
 		for _, k := range n.kids {
 			if !flat(k) || k.tag == "msub" {
@@ -620,4 +606,18 @@ func raised(n *node) bool {
 		return true
 	}
 	return flat(n)
+}
+
+// plainRow reports whether n, an mrow, is unstyled, not empty, and made of
+// items that all pass item.
+func plainRow(n *node, item func(*node) bool) bool {
+	if n.attr("style") != "" || len(n.kids) == 0 {
+		return false
+	}
+	for _, k := range n.kids {
+		if !item(k) {
+			return false
+		}
+	}
+	return true
 }

@@ -164,7 +164,7 @@ func (p *parser) arrow(t token, s string) *node {
 	display := p.display
 	p.display = false
 	below := p.scriptStyle(p.optArg)
-	above := p.scriptStyle(func() *node { return p.arg(t) })
+	above := p.scriptArg(t)
 	p.display = display
 	pad := func(n *node) *node {
 		return &node{tag: "mrow", kids: []*node{space("0.2778em"), n, space("0.2778em")}}

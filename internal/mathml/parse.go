@@ -549,10 +549,3 @@ func (p *parser) digitFont() variant {
 	}
 	return vDefault
 }
-
-func pickInt(c bool, a, b int) int {
-	if c {
-		return a
-	}
-	return b
-}

@@ -52,7 +52,7 @@ func nextClass(list []*node, i int) class {
 func applyFunctions(list []*node, first class) []*node {
 	count := 0
 	for _, n := range list {
-		if n.fn || n.cls == cOp && n.core() == nil {
+		if n.named() {
 			count++
 		}
 	}
@@ -62,7 +62,7 @@ func applyFunctions(list []*node, first class) []*node {
 	out := make([]*node, 0, len(list)+3*count)
 	prev := first
 	for i, n := range list {
-		named := n.fn || n.cls == cOp && n.core() == nil
+		named := n.named()
 		if named && (prev == cOrd || prev == cClose || prev == cInner) {
 			out = append(out, space("0.1667em"))
 		}
@@ -98,3 +98,7 @@ func space(width string) *node {
 	}
 	return n.set("width", width)
 }
+
+// named reports whether n is a named operator (\log, \operatorname{…}):
+// an identifier set as an operator, which MathML gives no spacing.
+func (n *node) named() bool { return n.fn || n.cls == cOp && n.core() == nil }
